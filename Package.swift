@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// OpenKey: Content → offline course site. No package dependencies by design:
+// Foundation and Dispatch, plus Debian's cmark-gfm and zlib as system libraries.
+let package = Package(
+    name: "OpenKey",
+    products: [
+        .executable(name: "openkey", targets: ["openkey"]),
+    ],
+    targets: [
+        // MARK: - C libraries (system library targets)
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+
+        // MARK: - Stages (dependencies point downward only)
+        .target(name: "Diagnostics"),
+        .target(name: "YAMLSubset", dependencies: ["Diagnostics"]),
+        .target(name: "Templating", dependencies: ["Diagnostics"]),
+        .target(name: "Curriculum", dependencies: ["Diagnostics", "YAMLSubset"]),
+        .target(name: "Publishing", dependencies: ["Diagnostics", "YAMLSubset", "Templating", "Curriculum", "CCmarkGFM"]),
+        .target(name: "OpenKeyCLI", dependencies: ["Diagnostics", "Curriculum", "Publishing"]),
+        .executableTarget(name: "openkey", dependencies: ["OpenKeyCLI"]),
+        .executableTarget(name: "mustache-conformance", dependencies: ["Templating"]),
+
+        // MARK: - Tests
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "YAMLSubsetTests", dependencies: ["YAMLSubset"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
+        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing"], exclude: ["Fixtures"]),
+        .testTarget(name: "OpenKeyCLITests", dependencies: ["OpenKeyCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
