@@ -1,0 +1,76 @@
+# OpenKey — the two commands on a fresh Debian machine:
+#   make site    install system libraries if missing, build openkey (release), compile the bundled course
+#   make test    run the whole test suite
+SHELL := /bin/bash
+
+PREFIX       ?= /usr/local
+SWIFT        ?= swift
+SITE_DIR     ?= _site
+EDITION      ?=
+MUSTACHE_SPEC ?= ../shared/conformance/mustache
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev pkg-config
+RELEASE_BIN  := .build/release/openkey
+
+.PHONY: all deps build site test conformance browser-deps clean install uninstall theme check
+
+all: site
+
+## deps: install the Debian packages OpenKey links against, if any is missing
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "OpenKey needs these Debian packages:$$missing"; \
+	    echo "Install them with:  sudo apt-get install$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+## build: openkey in release mode
+build: deps
+	$(SWIFT) build -c release --product openkey
+
+## site: build the bundled course into $(SITE_DIR)/
+site: build
+	@$(RELEASE_BIN) build . --output $(SITE_DIR) $(if $(EDITION),--edition $(EDITION))
+	@echo "Open this file in a browser: $(abspath $(SITE_DIR))/index.html"
+
+## check: validate the bundled course without writing anything
+check: build
+	$(RELEASE_BIN) check . --strict
+
+## test: the whole test suite (unit, golden files, fixture sites, CLI, and the headless-browser test)
+test: deps browser-deps
+	$(SWIFT) test --disable-xctest
+
+## browser-deps: the headless browser the site test drives (installed when root; skipped otherwise)
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing chromium for the browser test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+## conformance: the official Mustache spec tests against OpenKey's template engine
+conformance: deps
+	$(SWIFT) build --product mustache-conformance
+	$$($(SWIFT) build --show-bin-path)/mustache-conformance $(MUSTACHE_SPEC)
+
+## theme: re-embed Site/ into the binary as the built-in theme (run after editing Site/)
+theme:
+	./scripts/embed-theme.sh
+
+install: build
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/openkey"
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/openkey"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/openkey"
+
+clean:
+	rm -rf .build $(SITE_DIR)

@@ -1,0 +1,90 @@
+import Diagnostics
+import Foundation
+
+/// The loading edge: reads a course folder (`Content/…`) from disk into a `Course`.
+/// Everything after this stage works on values.
+public enum CourseLoader {
+    /// Reads `<root>/Content`. Problems are reported to `log`; the returned course holds whatever could be read.
+    public static func load(root: URL, log: DiagnosticLog) -> Course? {
+        let content = root.appendingPathComponent("Content")
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDir), isDir.boolValue else {
+            log.emit(.error("course.no-content", "no Content/ folder in \(root.path)", at: nil,
+                            hint: "run openkey build in a course folder, or pass its path: openkey build COURSE_DIR"))
+            return nil
+        }
+        let files = listFiles(under: content)
+        var site: SiteConfig?
+        var pages: [Page] = []
+        var paths: [LearningPath] = []
+        var curricula: [CurriculumRegistry] = []
+        var assets: [String] = []
+        for relative in files {
+            let sourcePath = "Content/" + relative
+            let url = content.appendingPathComponent(relative)
+            func read() -> String? {
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    log.emit(.error("file.unreadable", "cannot read file", at: .file(sourcePath)))
+                    return nil
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    log.emit(.error("file.encoding", "file is not valid UTF-8", at: .file(sourcePath),
+                                    hint: "save the file as UTF-8 in your editor"))
+                    return nil
+                }
+                return text
+            }
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            let stem = (relative as NSString).deletingPathExtension
+            if relative == "site.yml" {
+                guard let text = read() else { continue }
+                let (config, diagnostics) = SiteConfigParser.parse(text, sourcePath: sourcePath)
+                log.emit(contentsOf: diagnostics)
+                site = config
+            } else if relative.hasPrefix("paths/") {
+                guard relative.hasSuffix(".yml") else { continue }
+                guard let text = read() else { continue }
+                let id = String(stem.dropFirst("paths/".count))
+                let (path, diagnostics) = PathParser.parse(text, sourcePath: sourcePath, defaultID: id)
+                log.emit(contentsOf: diagnostics)
+                if let path { paths.append(path) }
+            } else if relative.hasPrefix("curricula/") {
+                guard relative.hasSuffix(".yml") else { continue }
+                guard let text = read() else { continue }
+                let id = String(stem.dropFirst("curricula/".count))
+                let (registry, diagnostics) = CurriculumParser.parse(text, sourcePath: sourcePath, defaultID: id)
+                log.emit(contentsOf: diagnostics)
+                if let registry { curricula.append(registry) }
+            } else if relative.hasSuffix(".md") {
+                guard let text = read() else { continue }
+                let (page, diagnostics) = PageParser.parse(text, sourcePath: sourcePath, defaultID: stem)
+                log.emit(contentsOf: diagnostics)
+                if let page { pages.append(page) }
+            } else {
+                assets.append(relative)
+            }
+        }
+        if site == nil && !files.contains("site.yml") {
+            log.emit(.error("site.missing", "Content/site.yml is missing", at: nil,
+                            hint: "create it with at least a 'title:' line"))
+        }
+        return Course(site: site ?? SiteConfig(title: "Course"), pages: pages, paths: paths,
+                      curricula: curricula, assets: assets)
+    }
+
+    /// Every regular file below `folder`, as sorted relative paths with `/` separators.
+    public static func listFiles(under folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        let base = folder.standardizedFileURL.path
+        var out: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(base + "/") else { continue }
+            out.append(String(full.dropFirst(base.count + 1)))
+        }
+        return out.sorted()
+    }
+}

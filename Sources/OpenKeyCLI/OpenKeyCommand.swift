@@ -1,0 +1,100 @@
+import Curriculum
+import Diagnostics
+import Foundation
+import Publishing
+
+/// The `openkey` command line. Exit codes: 0 success, 1 content or input errors, 2 usage errors.
+public enum OpenKeyCommand {
+    public static let version = "0.1.0"
+
+    static let usage = """
+    OpenKey \(version) — turns a folder of teaching material into an offline course site.
+
+    Usage:
+      openkey build [COURSE_DIR] [--output DIR] [--edition student|teacher] [--strict]
+      openkey check [COURSE_DIR] [--edition student|teacher] [--strict]
+      openkey --help | --version
+
+    Commands:
+      build   Check the course in COURSE_DIR (default: .) and write the site to DIR (default: COURSE_DIR/_site).
+              The site is written beside DIR first and swapped in at the end; on any error the old site stays.
+      check   Run every check of build without writing anything.
+
+    Options:
+      --output DIR       where to write the site
+      --edition NAME     student (default from Content/site.yml) or teacher (adds teacher-only pages and notes)
+      --strict           treat warnings (e.g. pages in no path) as errors
+    """
+
+    /// Runs one invocation and returns the process exit code; output goes to the given streams.
+    public static func run(_ argv: [String], stdout: (String) -> Void = { print($0) },
+                           stderr: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+                           environment: [String: String] = ProcessInfo.processInfo.environment,
+                           interactive: Bool = isatty(STDERR_FILENO) == 1) -> Int32 {
+        let args: Arguments
+        do {
+            args = try Arguments.parse(argv, valued: ["--output", "-o", "--edition"],
+                                       flags: ["--strict", "--help", "-h", "--version"])
+        } catch {
+            stderr("openkey: error: \(error.description)\n\n\(usage)")
+            return 2
+        }
+        if args.flags.contains("--version") { stdout("openkey \(version)"); return 0 }
+        if args.flags.contains("--help") || args.flags.contains("-h") || args.command == "help" { stdout(usage); return 0 }
+        switch args.command {
+        case "build", "check":
+            return build(args, checkOnly: args.command == "check", stdout: stdout, stderr: stderr,
+                         environment: environment, interactive: interactive)
+        case nil:
+            stderr("openkey: error: missing command\n\n\(usage)")
+            return 2
+        case let other?:
+            var message = "openkey: error: unknown command '\(other)'"
+            if let best = Arguments.closest(other, ["build", "check", "help"]) { message += ". Did you mean '\(best)'?" }
+            stderr(message + "\n\n" + usage)
+            return 2
+        }
+    }
+
+    static func build(_ args: Arguments, checkOnly: Bool, stdout: (String) -> Void, stderr: (String) -> Void,
+                      environment: [String: String], interactive: Bool) -> Int32 {
+        guard args.positionals.count <= 1 else {
+            stderr("openkey: error: too many arguments: \(args.positionals.joined(separator: " "))\n\n\(usage)")
+            return 2
+        }
+        var edition: Edition?
+        if let name = args.options["--edition"] {
+            guard let e = Edition(rawValue: name) else {
+                stderr("openkey: error: unknown edition '\(name)' (use student or teacher)")
+                return 2
+            }
+            edition = e
+        }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let root = URL(fileURLWithPath: args.positionals.first ?? ".", relativeTo: cwd).standardizedFileURL
+        let output = (args.options["--output"] ?? args.options["-o"]).map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
+        if checkOnly && output != nil {
+            stderr("openkey: error: check writes nothing; --output is only for build")
+            return 2
+        }
+        let options = BuildOptions(courseRoot: root, output: output, edition: edition, strict: args.flags.contains("--strict"),
+                                   checkOnly: checkOnly, environment: environment, showProgress: interactive)
+        let result = BuildPipeline.run(options)
+        if !result.diagnostics.isEmpty {
+            stderr(DiagnosticFormatter.format(result.diagnostics))
+        }
+        let errors = result.diagnostics.filter { $0.severity == .error }.count
+        let warnings = result.diagnostics.filter { $0.severity == .warning }.count
+        guard result.succeeded else {
+            stderr("openkey: build failed: \(DiagnosticFormatter.summary(errors: errors, warnings: warnings))"
+                   + (checkOnly ? "" : "; the previous site, if any, is unchanged"))
+            return 1
+        }
+        if checkOnly {
+            stdout("openkey: \(result.pageCount) pages checked, \(DiagnosticFormatter.summary(errors: errors, warnings: warnings))")
+        } else if let index = result.index {
+            stdout("openkey: built \(result.pageCount) pages (\(warnings) warning\(warnings == 1 ? "" : "s")): \(index.path)")
+        }
+        return 0
+    }
+}

@@ -1,0 +1,25 @@
+import Curriculum
+import Foundation
+
+/// What `openkey build` was asked to do.
+public struct BuildOptions: Sendable {
+    public var courseRoot: URL
+    public var output: URL
+    public var edition: Edition?
+    public var strict: Bool
+    /// Check only: run every stage but Write.
+    public var checkOnly: Bool
+    public var environment: [String: String]
+    public var showProgress: Bool
+
+    public init(courseRoot: URL, output: URL? = nil, edition: Edition? = nil, strict: Bool = false, checkOnly: Bool = false,
+                environment: [String: String] = ProcessInfo.processInfo.environment, showProgress: Bool = false) {
+        self.courseRoot = courseRoot
+        self.output = output ?? courseRoot.appendingPathComponent("_site")
+        self.edition = edition
+        self.strict = strict
+        self.checkOnly = checkOnly
+        self.environment = environment
+        self.showProgress = showProgress
+    }
+}

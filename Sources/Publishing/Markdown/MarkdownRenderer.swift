@@ -1,0 +1,242 @@
+import CCmarkGFM
+import Curriculum
+import Diagnostics
+import Foundation
+
+/// The bridge to cmark-gfm, and the only file that imports it. Parses a page's Markdown, rewrites its links
+/// to site-relative URLs, gives headings anchor ids, turns `> [!kind]` block quotes into callouts, and renders HTML.
+/// Every C resource is freed in the scope that made it.
+public enum MarkdownRenderer {
+    private static let extensionsRegistered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+
+    public static func render(_ markdown: String, sourcePath: String, firstLine: Int, outputPath: String,
+                              resolver: LinkResolver, options: MarkdownOptions) -> RenderedMarkdown {
+        _ = extensionsRegistered
+        var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
+        guard let parser = cmark_parser_new(cmarkOptions) else {
+            return RenderedMarkdown(html: "", headings: [], links: [], calloutObjectives: [], diagnostics: [])
+        }
+        defer { cmark_parser_free(parser) }
+        var extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+        if options.allowRawHTML { extensionNames.append("tagfilter") }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let document = cmark_parser_finish(parser) else {
+            return RenderedMarkdown(html: "", headings: [], links: [], calloutObjectives: [], diagnostics: [])
+        }
+        defer { cmark_node_free(document) }
+
+        var walker = TreeWalker(sourcePath: sourcePath, firstLine: firstLine, outputPath: outputPath,
+                                resolver: resolver, options: options)
+        walker.transform(document)
+
+        guard let cString = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) else {
+            return RenderedMarkdown(html: "", headings: [], links: [], calloutObjectives: [], diagnostics: walker.diagnostics)
+        }
+        defer { free(cString) }
+        var html = String(cString: cString)
+        for (index, heading) in walker.headings.enumerated() {
+            let marker = "<h\(heading.level)>\(TreeWalker.marker(index))"
+            html = html.replacingOccurrences(of: marker, with: "<h\(heading.level) id=\"\(heading.anchor)\">")
+        }
+        return RenderedMarkdown(html: html, headings: walker.headings, links: walker.links,
+                                calloutObjectives: walker.calloutObjectives, diagnostics: walker.diagnostics)
+    }
+}
+
+/// Walks and rewrites one cmark document. Collects first, then mutates, so no iterator sees a changed tree.
+private struct TreeWalker {
+    let sourcePath: String
+    let firstLine: Int
+    let outputPath: String
+    let resolver: LinkResolver
+    let options: MarkdownOptions
+    var headings: [Heading] = []
+    var links: [LinkReference] = []
+    var calloutObjectives: [ObjectiveReference] = []
+    var diagnostics: [Diagnostic] = []
+    var slugger = Slugger()
+
+    init(sourcePath: String, firstLine: Int, outputPath: String, resolver: LinkResolver, options: MarkdownOptions) {
+        self.sourcePath = sourcePath
+        self.firstLine = firstLine
+        self.outputPath = outputPath
+        self.resolver = resolver
+        self.options = options
+    }
+
+    /// A marker put at the start of each heading and replaced by its id after rendering; U+0001 cannot come from the source.
+    static func marker(_ index: Int) -> String { "\u{1}\(index)\u{1}" }
+
+    func location(_ node: OpaquePointer, columnOffset: Int = 0) -> SourceLocation {
+        SourceLocation(path: sourcePath, line: firstLine + Int(cmark_node_get_start_line(node)) - 1,
+                       column: Int(cmark_node_get_start_column(node)) + columnOffset)
+    }
+
+    mutating func transform(_ document: OpaquePointer) {
+        var headingNodes: [OpaquePointer] = [], linkNodes: [OpaquePointer] = []
+        var quoteNodes: [OpaquePointer] = [], htmlNodes: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING: headingNodes.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node)
+            case CMARK_NODE_BLOCK_QUOTE: quoteNodes.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: htmlNodes.append(node)
+            default: break
+            }
+        }
+        for node in headingNodes { anchorHeading(node) }
+        for node in linkNodes { rewriteLink(node) }
+        if !options.allowRawHTML {
+            for node in htmlNodes {
+                diagnostics.append(.error("markdown.raw-html", "raw HTML is not allowed in translated pages", at: location(node),
+                                          hint: "use Markdown instead; the HTML is left out of the page"))
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+            }
+        }
+        for node in quoteNodes.reversed() { makeCallout(node) }
+    }
+
+    // MARK: - Headings
+
+    mutating func anchorHeading(_ node: OpaquePointer) {
+        let text = TreeWalker.plainText(node).trimmingCharacters(in: .whitespaces)
+        let anchor = slugger.slug(for: text)
+        let index = headings.count
+        headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, anchor: anchor))
+        guard let marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(marker, TreeWalker.marker(index))
+        if cmark_node_prepend_child(node, marker) == 0 { cmark_node_free(marker) }
+    }
+
+    static func plainText(_ node: OpaquePointer) -> String {
+        var out = ""
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            let type = cmark_node_get_type(c)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(c) {
+                out += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                out += " "
+            } else {
+                out += plainText(c)
+            }
+            child = cmark_node_next(c)
+        }
+        return out
+    }
+
+    // MARK: - Links
+
+    mutating func rewriteLink(_ node: OpaquePointer) {
+        let raw = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        let (target, href) = resolver.resolve(raw, fromSource: sourcePath, fromOutput: outputPath)
+        links.append(LinkReference(target: target, raw: raw, location: location(node)))
+        if let href {
+            cmark_node_set_url(node, href)
+        } else if cmark_node_get_type(node) == CMARK_NODE_LINK {
+            // Keep the words, drop the link (its target is not part of this edition, or is broken and reported).
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_insert_before(node, child)
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    // MARK: - Callouts
+
+    mutating func makeCallout(_ quote: OpaquePointer) {
+        guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+              let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(first) else { return }
+        let text = String(cString: literal)
+        let firstLineText = String(text.prefix { $0 != "\n" })
+        guard let parsed = CalloutKind.parse(firstLine: firstLineText) else { return }
+        let kind: CalloutKind, rest: String
+        switch parsed {
+        case .failure(let unknown):
+            diagnostics.append(Diagnostic.error("markdown.unknown-callout", "unknown callout '[!\(unknown.name)]'", at: location(first),
+                                                hint: "use one of: \(CalloutKind.allCases.map { "[!\($0.rawValue)]" }.joined(separator: ", "))")
+                .suggesting(unknown.name, from: CalloutKind.allCases.map(\.rawValue)))
+            return
+        case .success(let value): (kind, rest) = value
+        }
+        var objectivesHTML = ""
+        if kind == .curriculum {
+            objectivesHTML = curriculumItems(rest, in: text, node: first)
+        }
+        // Remove the marker line: the first text node and everything up to the first line break.
+        var node: OpaquePointer? = first
+        while let current = node {
+            let type = cmark_node_get_type(current)
+            node = cmark_node_next(current)
+            cmark_node_unlink(current)
+            cmark_node_free(current)
+            if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { break }
+        }
+        if cmark_node_first_child(paragraph) == nil {
+            cmark_node_unlink(paragraph)
+            cmark_node_free(paragraph)
+        }
+        if kind == .teacher && options.edition != .teacher {
+            cmark_node_unlink(quote)
+            cmark_node_free(quote)
+            return
+        }
+        let label = options.calloutTitles[kind] ?? kind.rawValue
+        let title = kind == .curriculum || rest.isEmpty ? label : rest
+        guard let box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        let opening = "<aside class=\"callout callout-\(kind.rawValue)\">\n<p class=\"callout-title\">\(HTML.escape(title))</p>\n" + objectivesHTML
+        cmark_node_set_on_enter(box, opening)
+        cmark_node_set_on_exit(box, "</aside>")
+        while let child = cmark_node_first_child(quote) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(box, child)
+        }
+        cmark_node_insert_before(quote, box)
+        cmark_node_unlink(quote)
+        cmark_node_free(quote)
+    }
+
+    /// Reads the objective references after `[!curriculum]`, records them with exact columns, and lists them in HTML.
+    mutating func curriculumItems(_ rest: String, in text: String, node: OpaquePointer) -> String {
+        var items: [String] = []
+        let bytes = Array(text.utf8)
+        let restStart = (text.range(of: rest).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) }) ?? 0
+        var offset = restStart
+        for token in rest.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            let tokenBytes = Array(token.utf8)
+            while offset + tokenBytes.count <= bytes.count, Array(bytes[offset..<offset + tokenBytes.count]) != tokenBytes { offset += 1 }
+            let at = location(node, columnOffset: offset)
+            offset += tokenBytes.count
+            guard let ref = ObjectiveReference(parsing: String(token), at: at), let code = ref.code else {
+                diagnostics.append(.error("curriculum.bad-reference", "'\(token)' is not an objective reference", at: at,
+                                          hint: "write registry:code, e.g. ocr-a-physics:6.4.2(d)"))
+                continue
+            }
+            calloutObjectives.append(ref)
+            let href = SitePaths.relative(from: outputPath, to: "curricula/\(ref.registry).html") + "#" + CurriculumRegistry.anchor(for: code)
+            let entry = options.curriculum[ref]
+            let name = HTML.escape("\(entry?.registryTitle ?? ref.registry) \(code)")
+            let statement = entry.map { " — " + HTML.escape($0.statement) } ?? ""
+            items.append("<li><a href=\"\(HTML.escape(href))\">\(name)</a>\(statement)</li>")
+        }
+        if items.isEmpty {
+            diagnostics.append(.error("curriculum.empty-callout", "a curriculum callout names no objective", at: location(node),
+                                      hint: "write > [!curriculum] registry:code"))
+            return ""
+        }
+        return "<ul class=\"callout-objectives\">\n" + items.joined(separator: "\n") + "\n</ul>\n"
+    }
+}

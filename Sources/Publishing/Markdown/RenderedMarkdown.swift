@@ -1,0 +1,41 @@
+import Curriculum
+import Diagnostics
+
+/// A heading of a page: what the table of contents and anchor checks need.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var anchor: String
+}
+
+/// A link found in a page, classified, with where it was written.
+public struct LinkReference: Sendable, Hashable {
+    public enum Target: Sendable, Hashable {
+        case page(id: String, anchor: String?)
+        case anchor(String)
+        case path(id: String)
+        case curriculum(ObjectiveReference)
+        case asset(String)
+        case external
+        /// A link the resolver could not make sense of; the message says why.
+        case invalid(message: String, hint: String?)
+        /// A relative link to a Markdown file that is not a page of the course.
+        case missingPage(sourcePath: String, anchor: String?)
+        /// A link to a file under Content/ that does not exist.
+        case missingAsset(String)
+    }
+    public var target: Target
+    public var raw: String
+    public var location: SourceLocation
+}
+
+/// A page's Markdown rendered to HTML, plus what later stages check and index.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    public var links: [LinkReference]
+    /// Objectives named in `[!curriculum]` callouts: they count as coverage like front matter.
+    public var calloutObjectives: [ObjectiveReference]
+    /// Problems found while rendering (e.g. raw HTML in an untrusted page).
+    public var diagnostics: [Diagnostic]
+}

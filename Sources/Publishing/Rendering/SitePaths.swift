@@ -1,0 +1,45 @@
+import Foundation
+
+/// Paths inside the generated site. Every link is relative, so the site works from any folder, `file://` included.
+public enum SitePaths {
+    /// The relative URL from the page written at `from` to the file at `to` (both relative to the site root).
+    public static func relative(from: String, to: String) -> String {
+        let fromDir = from.split(separator: "/").dropLast().map(String.init)
+        let target = to.split(separator: "/").map(String.init)
+        var common = 0
+        while common < fromDir.count, common < target.count - 1, fromDir[common] == target[common] { common += 1 }
+        let ups = Array(repeating: "..", count: fromDir.count - common)
+        let rest = target[common...].map(encode)
+        return (ups + rest).joined(separator: "/")
+    }
+
+    /// The prefix that leads from the page at `path` back to the site root: "", "../", "../../".
+    public static func root(from path: String) -> String {
+        String(repeating: "../", count: max(0, path.split(separator: "/").count - 1))
+    }
+
+    /// Resolves `.` and `..` segments; nil when the path climbs above its start.
+    public static func normalize(_ path: String) -> String? {
+        var out: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !out.isEmpty else { return nil }
+                out.removeLast()
+            } else {
+                out.append(part)
+            }
+        }
+        return out.joined(separator: "/")
+    }
+
+    static let segmentAllowed: CharacterSet = {
+        var set = CharacterSet.urlPathAllowed
+        set.remove(charactersIn: "/?#;:")
+        return set
+    }()
+
+    static func encode(_ segment: String) -> String {
+        segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? segment
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import OpenKeyCLI
+
+exit(OpenKeyCommand.run(Array(CommandLine.arguments.dropFirst())))
