@@ -35,9 +35,9 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLSubsetTests", dependencies: ["YAMLSubset"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
-        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum"]),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing"], exclude: ["Fixtures"]),
-        .testTarget(name: "OpenKeyCLITests", dependencies: ["OpenKeyCLI"]),
+        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Diagnostics", "YAMLSubset"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Curriculum", "Diagnostics"], exclude: ["Fixtures"]),
+        .testTarget(name: "OpenKeyCLITests", dependencies: ["OpenKeyCLI"], exclude: []),
     ],
     swiftLanguageModes: [.v6]
 )

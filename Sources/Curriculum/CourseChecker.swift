@@ -85,9 +85,7 @@ public enum CourseChecker {
                     switch step {
                     case let .page(id, _, location):
                         guard let page = pages[id] else {
-                            log.emit(Diagnostic.error("path.unknown-page", "unknown page '\(id)' in path '\(path.id)'", at: location,
-                                                      hint: "page ids are file paths under Content/ without .md")
-                                .suggesting(id, from: pages.keys))
+                            log.emit(unknownPage(id, in: "path '\(path.id)'", at: location, course: course))
                             continue
                         }
                         if !path.edition.includes(page.edition) {
@@ -114,21 +112,30 @@ public enum CourseChecker {
             let own = Set(PathResolver.pageIDs(of: path, in: course))
             for connection in path.deeper {
                 if pages[connection.from] == nil {
-                    log.emit(Diagnostic.error("path.unknown-page", "unknown page '\(connection.from)' in connection", at: connection.fromLocation)
-                        .suggesting(connection.from, from: pages.keys))
+                    log.emit(unknownPage(connection.from, in: "connection", at: connection.fromLocation, course: course))
                 } else if !own.contains(connection.from) {
                     log.emit(.error("path.connection-from", "'\(connection.from)' is not a step of path '\(path.id)'",
                                     at: connection.fromLocation, hint: "a connection starts from a step of its own path"))
                 }
                 if pages[connection.to] == nil {
-                    log.emit(Diagnostic.error("path.unknown-page", "unknown page '\(connection.to)' in connection", at: connection.toLocation)
-                        .suggesting(connection.to, from: pages.keys))
+                    log.emit(unknownPage(connection.to, in: "connection", at: connection.toLocation, course: course))
                 } else if let target = pages[connection.to], !path.edition.includes(target.edition) {
                     log.emit(.error("path.edition", "connection from student path '\(path.id)' leads to teacher-only page '\(connection.to)'",
                                     at: connection.toLocation))
                 }
             }
         }
+    }
+
+    /// An unknown page id, with the likeliest fix: a close id, or the id of the file the author named.
+    static func unknownPage(_ id: String, in context: String, at location: SourceLocation, course: Course) -> Diagnostic {
+        var d = Diagnostic.error("path.unknown-page", "unknown page '\(id)' in \(context)", at: location,
+                                 hint: "page ids are file paths under Content/ without .md, unless a page sets 'id:'")
+        if let renamed = course.pages.first(where: { $0.sourcePath == "Content/\(id).md" }) {
+            d.notes.append(.init("\(renamed.sourcePath) sets its id to '\(renamed.id)'", at: renamed.idLocation))
+            return d
+        }
+        return d.suggesting(id, from: course.pages.map(\.id))
     }
 
     /// Cycles among path modules (`- path: other`), each reported once at the step that closes it.

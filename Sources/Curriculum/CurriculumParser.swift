@@ -44,7 +44,6 @@ public enum CurriculumParser {
                 seen[objective.code] = objective.location
             }
         }
-        guard title != nil, issuer != nil, level != nil else { return (nil, diagnostics) }
         return (registry, diagnostics)
     }
 

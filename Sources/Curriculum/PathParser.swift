@@ -53,15 +53,16 @@ public enum PathParser {
         var steps: [PathStep] = []
         if let entry = map.entry("steps") {
             steps = readSteps(entry.value, diagnostics: &diagnostics)
-            if steps.isEmpty && entry.value.list != nil {
+            if entry.value.list?.isEmpty == true {
                 diagnostics.append(.error("path.no-steps", "path '\(id)' has no steps", at: entry.value.location))
             }
         } else {
             diagnostics.append(.error("field.missing", "path is missing required field 'steps'", at: node.location))
         }
         let deeper = map.entry("deeper").map { readConnections($0.value, diagnostics: &diagnostics) } ?? []
-        guard let title, let summary, let audience else { return (nil, diagnostics) }
-        let path = LearningPath(id: id, sourcePath: sourcePath, title: title, audience: audience, summary: summary,
+        // Missing or wrong fields are reported above; the path is still returned so that its steps are checked
+        // and pages and paths it includes are not reported a second time as orphans or unknown.
+        let path = LearningPath(id: id, sourcePath: sourcePath, title: title ?? id, audience: audience ?? .everyone, summary: summary ?? "",
                                 time: time, order: order, edition: edition ?? .student, steps: steps, deeper: deeper,
                                 location: map.entry("title")?.keyLocation ?? node.location)
         return (path, diagnostics)

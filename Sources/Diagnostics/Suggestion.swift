@@ -9,7 +9,9 @@ public enum Suggestion {
                 best = (candidate, d)
             }
         }
-        return best?.0
+        if let best { return best.0 }
+        // A shortened name ("warn" for "warning") is too far by edit distance but obvious to a reader.
+        return candidates.filter { name.count >= 3 && $0.lowercased().hasPrefix(name.lowercased()) }.min()
     }
 
     /// Levenshtein distance over Unicode scalars.

@@ -50,8 +50,11 @@ public enum LinkChecker {
         guard let known = anchors[pageID] else { return }
         // Footnote anchors are made by the Markdown renderer itself.
         if known.contains(anchor) || anchor.hasPrefix("fn-") || anchor.hasPrefix("fnref-") { return }
-        log.emit(Diagnostic.error("link.broken-anchor", "no heading '#\(anchor)' in page '\(pageID)'", at: link.location)
-            .suggesting(anchor, from: known))
+        var d = Diagnostic.error("link.broken-anchor", "no heading '#\(anchor)' in page '\(pageID)'", at: link.location)
+        if let best = Suggestion.closest(to: anchor, in: known) ?? known.sorted().first(where: { $0.hasPrefix(anchor) }) {
+            d.notes.append(.init("did you mean '#\(best)'?", at: link.location))
+        }
+        log.emit(d)
     }
 
     /// `Content/a/b.md` as written from a page in `Content/c/`: `../a/b.md`.

@@ -77,6 +77,12 @@ private struct TreeWalker {
     }
 
     mutating func transform(_ document: OpaquePointer) {
+        // The page header already shows the title: a leading `# Title` would repeat it.
+        if let first = cmark_node_first_child(document), cmark_node_get_type(first) == CMARK_NODE_HEADING,
+           cmark_node_get_heading_level(first) == 1 {
+            cmark_node_unlink(first)
+            cmark_node_free(first)
+        }
         var headingNodes: [OpaquePointer] = [], linkNodes: [OpaquePointer] = []
         var quoteNodes: [OpaquePointer] = [], htmlNodes: [OpaquePointer] = []
         guard let iterator = cmark_iter_new(document) else { return }

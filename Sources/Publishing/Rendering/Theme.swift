@@ -19,6 +19,7 @@ public struct Theme: Sendable {
         var library = TemplateLibrary()
         var assets: [String: Data] = [:]
         var ok = true
+        var broken: Set<String> = []
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
             if path.hasPrefix("templates/"), path.hasSuffix(".mustache") {
                 let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -30,6 +31,7 @@ public struct Theme: Sendable {
                 do {
                     try library.add(source, name: name)
                 } catch {
+                    broken.insert(name)
                     log.emit(.error("theme.template", error.message,
                                     at: SourceLocation(path: "Site/" + path, line: error.line, column: error.column)))
                     ok = false
@@ -38,7 +40,7 @@ public struct Theme: Sendable {
                 assets[String(path.dropFirst("assets/".count))] = data
             }
         }
-        for name in requiredTemplates where library[name] == nil {
+        for name in requiredTemplates where library[name] == nil && !broken.contains(name) {
             log.emit(.error("theme.missing-template", "the theme has no template '\(name)'",
                             at: .file("Site/templates/\(name).mustache"),
                             hint: origin == "built-in" ? nil : "copy it from OpenKey's own Site/templates/ folder"))

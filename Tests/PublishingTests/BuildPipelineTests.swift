@@ -1,0 +1,128 @@
+import Curriculum
+import Diagnostics
+import Foundation
+@testable import Publishing
+import Testing
+
+@Suite struct BuildPipelineTests {
+    func build(_ fixture: String, to output: URL, edition: Edition? = nil, strict: Bool = false,
+               environment: [String: String] = [:]) -> BuildPipeline.Result {
+        BuildPipeline.run(BuildOptions(courseRoot: TestPaths.fixture(fixture), output: output, edition: edition,
+                                       strict: strict, environment: environment))
+    }
+
+    @Test func validCourseBuildsEveryKindOfPage() throws {
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        let result = build("valid", to: out)
+        #expect(result.succeeded, "\(DiagnosticFormatter.format(result.diagnostics))")
+        #expect(result.diagnostics.isEmpty)
+        let files = SiteCrawler.files(in: out)
+        for expected in ["index.html", "map.html", "paths/start.html", "paths/more.html", "curricula/ocr.html",
+                         "topics/welcome.html", "topics/quarks.html", "topics/images/proton.svg", "assets/openkey.css"] {
+            #expect(files.contains(expected), "missing \(expected)")
+        }
+        // Teacher-only path and page are left out of the student edition.
+        #expect(!files.contains("paths/teaching.html"))
+        #expect(!files.contains("topics/lesson.html"))
+        #expect(SiteCrawler.brokenLinks(in: out).isEmpty, "\(SiteCrawler.brokenLinks(in: out))")
+    }
+
+    @Test func teacherEditionAddsTeacherContent() throws {
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        let result = build("valid", to: out, edition: .teacher)
+        #expect(result.succeeded)
+        let files = SiteCrawler.files(in: out)
+        #expect(files.contains("paths/teaching.html") && files.contains("topics/lesson.html"))
+        let quarks = try String(contentsOf: out.appendingPathComponent("topics/quarks.html"), encoding: .utf8)
+        #expect(quarks.contains("callout-teacher") && quarks.contains("Quarks are not tiny balls."))
+        let welcome = try String(contentsOf: out.appendingPathComponent("topics/welcome.html"), encoding: .utf8)
+        #expect(welcome.contains("<a href=\"lesson.html\">lesson plan</a>"))
+        #expect(SiteCrawler.brokenLinks(in: out).isEmpty, "\(SiteCrawler.brokenLinks(in: out))")
+    }
+
+    @Test func studentEditionDropsTeacherNotesAndLinksToTeacherPages() throws {
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        #expect(build("valid", to: out).succeeded)
+        let quarks = try String(contentsOf: out.appendingPathComponent("topics/quarks.html"), encoding: .utf8)
+        #expect(!quarks.contains("callout-teacher") && !quarks.contains("tiny balls"))
+        let welcome = try String(contentsOf: out.appendingPathComponent("topics/welcome.html"), encoding: .utf8)
+        #expect(welcome.contains("Teachers have a lesson plan.") && !welcome.contains("lesson.html"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() {
+        let a = TestPaths.temporaryDirectory().appendingPathComponent("a")
+        let b = TestPaths.temporaryDirectory().appendingPathComponent("b")
+        #expect(build("valid", to: a).succeeded && build("valid", to: b).succeeded)
+        let first = SiteCrawler.snapshot(a), second = SiteCrawler.snapshot(b)
+        #expect(first.count > 10)
+        #expect(first == second)
+    }
+
+    @Test func buildDateAppearsOnlyWithSourceDateEpoch() throws {
+        let plain = TestPaths.temporaryDirectory().appendingPathComponent("s")
+        let dated = TestPaths.temporaryDirectory().appendingPathComponent("s")
+        #expect(build("valid", to: plain).succeeded)
+        #expect(build("valid", to: dated, environment: ["SOURCE_DATE_EPOCH": "1700000000"]).succeeded)
+        let a = try String(contentsOf: plain.appendingPathComponent("index.html"), encoding: .utf8)
+        let b = try String(contentsOf: dated.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!a.contains("2023-11-14"))
+        #expect(b.contains("2023-11-14"))
+    }
+
+    /// The acceptance fixture: one broken link, one unknown curriculum code, one bad front-matter line.
+    @Test func threeErrorsExactlyAndThePreviousSiteSurvives() throws {
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        #expect(build("valid", to: out).succeeded)
+        let before = SiteCrawler.snapshot(out)
+        let result = build("three-errors", to: out)
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.count == 3)
+        let expected = try String(contentsOf: TestPaths.fixture("three-errors").appendingPathComponent("expected-diagnostics.txt"),
+                                  encoding: .utf8)
+        #expect(DiagnosticFormatter.format(result.diagnostics) + "\n" == expected)
+        #expect(SiteCrawler.snapshot(out) == before)
+        // No staging folder is left behind.
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
+        #expect(siblings == ["site"])
+    }
+
+    @Test func invalidStructureReportsEverythingTogether() throws {
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        let result = build("invalid-structure", to: out, strict: true)
+        #expect(!result.succeeded)
+        let expected = try String(contentsOf: TestPaths.fixture("invalid-structure").appendingPathComponent("expected-diagnostics.txt"),
+                                  encoding: .utf8)
+        let actual = DiagnosticFormatter.format(result.diagnostics) + "\n"
+        #expect(actual == expected, "\(Golden.lineDiff(expected: expected, actual: actual))")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func warningsPassUnlessStrict() {
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        let lenient = build("orphan", to: out)
+        #expect(lenient.succeeded)
+        #expect(lenient.diagnostics.map(\.id) == ["page.orphan"])
+        let strict = build("orphan", to: TestPaths.temporaryDirectory().appendingPathComponent("site"), strict: true)
+        #expect(!strict.succeeded)
+        #expect(strict.diagnostics.map(\.severity) == [.error])
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotMake() throws {
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("documents")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: out.appendingPathComponent("thesis.txt"))
+        let result = build("valid", to: out)
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.map(\.id) == ["build.write"])
+        #expect(FileManager.default.contents(atPath: out.appendingPathComponent("thesis.txt").path) == Data("keep me".utf8))
+    }
+
+    @Test func leftoverStagingFolderOfAKilledBuildIsCleanedUp() throws {
+        let parent = TestPaths.temporaryDirectory()
+        let out = parent.appendingPathComponent("site")
+        let stale = parent.appendingPathComponent(".site.openkey-tmp-99999")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        #expect(build("valid", to: out).succeeded)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
+    }
+}

@@ -1,0 +1,39 @@
+import Diagnostics
+import Foundation
+@testable import Publishing
+import Testing
+
+@Suite struct ThemeTests {
+    /// The built-in theme must be exactly this repository's Site/ folder; `make theme` re-embeds it.
+    @Test func builtinThemeMatchesSiteFolder() {
+        let site = TestPaths.repository.appendingPathComponent("Site")
+        let onDisk = Theme.listFiles(under: site)
+        #expect(onDisk.sorted() == BuiltinTheme.files.keys.sorted(), "run 'make theme'")
+        for path in onDisk {
+            let data = FileManager.default.contents(atPath: site.appendingPathComponent(path).path)
+            #expect(Data(base64Encoded: BuiltinTheme.files[path] ?? "") == data, "\(path) differs from the built-in copy; run 'make theme'")
+        }
+    }
+
+    @Test func builtinThemeIsUsedWhenACourseHasNoSiteFolder() {
+        let log = DiagnosticLog()
+        let theme = Theme.load(courseRoot: TestPaths.fixture("valid"), log: log)
+        #expect(theme?.origin == "built-in")
+        #expect(log.diagnostics.isEmpty)
+    }
+
+    @Test func brokenTemplateIsReportedWithItsPosition() {
+        let log = DiagnosticLog()
+        var files: [String: Data] = [:]
+        for name in Theme.requiredTemplates { files["templates/\(name).mustache"] = Data("ok".utf8) }
+        files["templates/page.mustache"] = Data("line one\n{{#page}}never closed".utf8)
+        #expect(Theme.make(files: files, origin: "Site/", log: log) == nil)
+        #expect(log.diagnostics.map { "\($0.location?.description ?? "") \($0.id)" } == ["Site/templates/page.mustache:2:1 theme.template"])
+    }
+
+    @Test func missingTemplateIsReported() {
+        let log = DiagnosticLog()
+        #expect(Theme.make(files: ["templates/layout.mustache": Data("{{{body}}}".utf8)], origin: "Site/", log: log) == nil)
+        #expect(log.diagnostics.filter { $0.id == "theme.missing-template" }.count == Theme.requiredTemplates.count - 1)
+    }
+}
