@@ -33,7 +33,7 @@ struct PathMap {
                 for step in steps {
                     switch step {
                     case let .page(id, _, _):
-                        guard let page = model.course.page(id: id), model.rendered[id] != nil else { continue }
+                        guard let page = model.page(id), model.rendered[id] != nil else { continue }
                         number += 1
                         let box = Box(x: x + indent, y: y, width: PathMap.columnWidth - indent, height: PathMap.boxHeight)
                         if boxes[id] == nil { boxes[id] = box }
@@ -46,7 +46,7 @@ struct PathMap {
                         y += 20
                         place(inner, indent: indent + 12)
                     case let .path(id, _):
-                        guard let included = model.course.path(id: id) else { continue }
+                        guard let included = model.path(id) else { continue }
                         let box = Box(x: x + indent, y: y, width: PathMap.columnWidth - indent, height: PathMap.boxHeight)
                         elements.append(link(to: included.outputPath, from: out, title: included.title, body:
                             rect(box, cssClass: "map-include") + text("↳ \(included.title)", x: box.x + 8, y: box.y + 21,

@@ -17,6 +17,8 @@ public struct SiteModel: Sendable {
     /// "registry:code" → ids of the pages that name it (front matter or callout), sorted.
     public var coverage: [String: [String]]
     public var ui: [String: String]
+    private let pagesByID: [String: Page]
+    private let pathsByID: [String: LearningPath]
     /// Shown in the footer only when `SOURCE_DATE_EPOCH` is set, so builds stay byte-identical.
     public var buildDate: String?
 
@@ -27,6 +29,8 @@ public struct SiteModel: Sendable {
         self.rendered = rendered
         self.ui = ui
         self.buildDate = buildDate
+        pagesByID = Dictionary(course.pages.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        pathsByID = Dictionary(course.paths.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var memberships: [String: [Membership]] = [:]
         for path in course.paths.sorted(by: SiteModel.pathOrder) {
             let sequence = PathResolver.pageIDs(of: path, in: course).filter { rendered[$0] != nil }
@@ -43,6 +47,10 @@ public struct SiteModel: Sendable {
         self.coverage = coverage.mapValues { $0.sorted() }
     }
 
+    /// A page of this edition by id (constant time: renderers ask for thousands).
+    public func page(_ id: String) -> Page? { pagesByID[id] }
+    public func path(_ id: String) -> LearningPath? { pathsByID[id] }
+
     /// Home-page order: declared `order` first, then title.
     public static func pathOrder(_ a: LearningPath, _ b: LearningPath) -> Bool {
         switch (a.order, b.order) {
@@ -58,7 +66,7 @@ public struct SiteModel: Sendable {
     /// The study time of a path: declared, or the sum of its pages' durations (nil if none is known).
     public func time(of path: LearningPath) -> Duration? {
         if let time = path.time { return time }
-        let minutes = PathResolver.pageIDs(of: path, in: course).compactMap { course.page(id: $0)?.duration?.minutes }
+        let minutes = PathResolver.pageIDs(of: path, in: course).compactMap { pagesByID[$0]?.duration?.minutes }
         return minutes.isEmpty ? nil : Duration(minutes: minutes.reduce(0, +))
     }
 

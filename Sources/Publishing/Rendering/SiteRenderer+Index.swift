@@ -61,7 +61,7 @@ extension SiteRenderer {
         let stats = coverage(of: registry)
         let objectives: [TemplateValue] = registry.flattened.map { objective, depth in
             let pages: [TemplateValue] = (model.coverage["\(registry.id):\(objective.code)"] ?? []).compactMap { id in
-                model.course.page(id: id).map { link($0, from: out) }
+                model.page(id).map { link($0, from: out) }
             }
             let state = states[objective.code] ?? .uncovered
             return .object([

@@ -21,9 +21,9 @@ extension SiteRenderer {
         }
         let memberships = model.memberships[page.id] ?? []
         let pathNav: [TemplateValue] = memberships.compactMap { m in
-            guard let path = model.course.path(id: m.pathID) else { return nil }
+            guard let path = model.path(m.pathID) else { return nil }
             func neighbour(_ index: Int) -> TemplateValue {
-                guard m.sequence.indices.contains(index), let p = model.course.page(id: m.sequence[index]) else { return .null }
+                guard m.sequence.indices.contains(index), let p = model.page(m.sequence[index]) else { return .null }
                 return link(p, from: out)
             }
             return .object([
@@ -46,7 +46,7 @@ extension SiteRenderer {
             "pathNav": .list(pathNav), "hasPathNav": .bool(!pathNav.isEmpty),
         ], outputPath: out)
         var crumbs: [(String, String?)] = [(label("home"), SitePaths.relative(from: out, to: "index.html"))]
-        if let first = memberships.first, let path = model.course.path(id: first.pathID) {
+        if let first = memberships.first, let path = model.path(first.pathID) {
             crumbs.append((path.title, SitePaths.relative(from: out, to: path.outputPath)))
         }
         crumbs.append((page.title, nil))

@@ -11,7 +11,7 @@ extension SiteRenderer {
             list.compactMap { step -> TemplateValue? in
                 switch step {
                 case let .page(id, note, _):
-                    guard let page = model.course.page(id: id), model.rendered[id] != nil else { return nil }
+                    guard let page = model.page(id), model.rendered[id] != nil else { return nil }
                     number += 1
                     return stepObject([
                         "isPage": true, "number": .int(number), "id": .string(page.id), "title": .string(page.title),
@@ -22,7 +22,7 @@ extension SiteRenderer {
                     let children = steps(inner)
                     return children.isEmpty ? nil : stepObject(["isModule": true, "title": .string(title), "steps": .list(children)])
                 case let .path(id, _):
-                    guard let included = model.course.path(id: id), !visiting.contains(id) else { return nil }
+                    guard let included = model.path(id), !visiting.contains(id) else { return nil }
                     visiting.insert(id)
                     defer { visiting.remove(id) }
                     let children = steps(included.steps)
@@ -33,8 +33,8 @@ extension SiteRenderer {
         }
         let stepValues = steps(path.steps)
         let deeper: [TemplateValue] = path.deeper.compactMap { c in
-            guard let from = model.course.page(id: c.from), let to = model.course.page(id: c.to) else { return nil }
-            let otherPath = model.memberships[to.id]?.first { $0.pathID != path.id }.flatMap { model.course.path(id: $0.pathID) }
+            guard let from = model.page(c.from), let to = model.page(c.to) else { return nil }
+            let otherPath = model.memberships[to.id]?.first { $0.pathID != path.id }.flatMap { model.path($0.pathID) }
             return .object([
                 "fromTitle": .string(from.title), "fromHref": .string(SitePaths.relative(from: out, to: from.outputPath)),
                 "toTitle": .string(to.title), "toHref": .string(SitePaths.relative(from: out, to: to.outputPath)),
