@@ -37,13 +37,36 @@ public enum MarkdownRenderer {
             return RenderedMarkdown(html: "", headings: [], links: [], calloutObjectives: [], diagnostics: walker.diagnostics)
         }
         defer { free(cString) }
-        var html = String(cString: cString)
-        for (index, heading) in walker.headings.enumerated() {
-            let marker = "<h\(heading.level)>\(TreeWalker.marker(index))"
-            html = html.replacingOccurrences(of: marker, with: "<h\(heading.level) id=\"\(heading.anchor)\">")
-        }
+        let html = insertHeadingIDs(String(cString: cString), headings: walker.headings)
         return RenderedMarkdown(html: html, headings: walker.headings, links: walker.links,
                                 calloutObjectives: walker.calloutObjectives, diagnostics: walker.diagnostics)
+    }
+}
+
+extension MarkdownRenderer {
+    /// Replaces each `<hN>` + marker with `<hN id="anchor">` in one pass over the HTML.
+    static func insertHeadingIDs(_ html: String, headings: [Heading]) -> String {
+        guard !headings.isEmpty else { return html }
+        var out = [UInt8]()
+        out.reserveCapacity(html.utf8.count + headings.count * 32)
+        let bytes = Array(html.utf8)
+        var i = 0
+        while i < bytes.count {
+            // "<hN>" followed by U+0001 digits U+0001
+            if bytes[i] == UInt8(ascii: ">"), i + 1 < bytes.count, bytes[i + 1] == 1, i >= 3, bytes[i - 3] == UInt8(ascii: "<") {
+                var j = i + 2
+                var index = 0
+                while j < bytes.count, (48...57).contains(bytes[j]) { index = index * 10 + Int(bytes[j] - 48); j += 1 }
+                if j < bytes.count, bytes[j] == 1, headings.indices.contains(index) {
+                    out.append(contentsOf: Array(" id=\"\(headings[index].anchor)\">".utf8))
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

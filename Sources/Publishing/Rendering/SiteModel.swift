@@ -1,5 +1,6 @@
 import Curriculum
 import Foundation
+import Templating
 
 /// What the render and index stages need, computed once from the checked course: the pages of one edition,
 /// their rendered Markdown, where each page sits in which paths, and which pages cover which objectives.
@@ -16,7 +17,9 @@ public struct SiteModel: Sendable {
     public var memberships: [String: [Membership]]
     /// "registry:code" → ids of the pages that name it (front matter or callout), sorted.
     public var coverage: [String: [String]]
-    public var ui: [String: String]
+    public var ui: [String: String] { didSet { uiContext = UIStrings.context(ui) } }
+    /// `ui` as template data, built once.
+    public private(set) var uiContext: TemplateValue
     private let pagesByID: [String: Page]
     private let pathsByID: [String: LearningPath]
     /// Shown in the footer only when `SOURCE_DATE_EPOCH` is set, so builds stay byte-identical.
@@ -28,6 +31,7 @@ public struct SiteModel: Sendable {
         self.edition = edition
         self.rendered = rendered
         self.ui = ui
+        self.uiContext = UIStrings.context(ui)
         self.buildDate = buildDate
         pagesByID = Dictionary(course.pages.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         pathsByID = Dictionary(course.paths.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

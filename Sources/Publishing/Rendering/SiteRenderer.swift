@@ -40,7 +40,7 @@ public struct SiteRenderer: Sendable {
             "isTeacherEdition": .bool(model.edition == .teacher),
             "edition": .string(model.edition.rawValue),
             "buildDate": model.buildDate.map { .string($0) } ?? .null,
-            "ui": UIStrings.context(model.ui),
+            "ui": model.uiContext,
             "body": .string(body),
         ]
         for (key, value) in bodyAttributes { context[key] = value }
@@ -51,7 +51,7 @@ public struct SiteRenderer: Sendable {
     func render(_ template: String, _ context: [String: TemplateValue], outputPath: String) -> String {
         var context = context
         context["root"] = .string(SitePaths.root(from: outputPath))
-        context["ui"] = UIStrings.context(model.ui)
+        context["ui"] = model.uiContext
         return theme.templates.render(template, .object(context)) ?? ""
     }
 
