@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "YAMLSubsetTests", dependencies: ["YAMLSubset"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Diagnostics", "YAMLSubset"]),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Curriculum", "Diagnostics"], exclude: ["Fixtures"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Curriculum", "Diagnostics"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "OpenKeyCLITests", dependencies: ["OpenKeyCLI"], exclude: []),
     ],
     swiftLanguageModes: [.v6]
