@@ -13,12 +13,14 @@ public enum OpenKeyCommand {
     Usage:
       openkey build [COURSE_DIR] [--output DIR] [--edition student|teacher] [--strict]
       openkey check [COURSE_DIR] [--edition student|teacher] [--strict]
+      openkey run FILE.ana [--data DIR] [--json] [--plot DIR] [--max-events N] [--threads N] [--timeout S]
       openkey --help | --version
 
     Commands:
       build   Check the course in COURSE_DIR (default: .) and write the site to DIR (default: COURSE_DIR/_site).
               The site is written beside DIR first and swapped in at the end; on any error the old site stays.
       check   Run every check of build without writing anything.
+      run     Check and run an analysis: print its cut flow, histograms and reported values (or JSON with --json).
 
     Options:
       --output DIR       where to write the site
@@ -33,8 +35,8 @@ public enum OpenKeyCommand {
                            interactive: Bool = isatty(STDERR_FILENO) == 1) -> Int32 {
         let args: Arguments
         do {
-            args = try Arguments.parse(argv, valued: ["--output", "-o", "--edition"],
-                                       flags: ["--strict", "--help", "-h", "--version"])
+            args = try Arguments.parse(argv, valued: ["--output", "-o", "--edition", "--data", "--plot", "--max-events", "--threads", "--timeout"],
+                                       flags: ["--strict", "--help", "-h", "--version", "--json"])
         } catch {
             stderr("openkey: error: \(error.description)\n\n\(usage)")
             return 2
@@ -45,12 +47,14 @@ public enum OpenKeyCommand {
         case "build", "check":
             return build(args, checkOnly: args.command == "check", stdout: stdout, stderr: stderr,
                          environment: environment, interactive: interactive)
+        case "run":
+            return RunCommand.run(args, stdout: stdout, stderr: stderr)
         case nil:
             stderr("openkey: error: missing command\n\n\(usage)")
             return 2
         case let other?:
             var message = "openkey: error: unknown command '\(other)'"
-            if let best = Arguments.closest(other, ["build", "check", "help"]) { message += ". Did you mean '\(best)'?" }
+            if let best = Arguments.closest(other, ["build", "check", "run", "help"]) { message += ". Did you mean '\(best)'?" }
             stderr(message + "\n\n" + usage)
             return 2
         }

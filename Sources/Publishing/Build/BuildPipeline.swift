@@ -58,7 +58,7 @@ public enum BuildPipeline {
         files += course.curricula.map(renderer.renderCurriculum)
 
         // 6. Write: static files, then the atomic swap.
-        progress.begin(6, of: stageCount, "Write", total: files.count, unit: "files")
+        progress.begin(6, of: stageCount, "Write")
         if options.checkOnly {
             return Result(diagnostics: log.diagnostics, succeeded: true, pageCount: course.pages.count, index: nil)
         }

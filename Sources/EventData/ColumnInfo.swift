@@ -1,0 +1,15 @@
+/// What a source offers: names, kinds and shapes, known before any data is read (the static checker uses it).
+public struct ColumnInfo: Sendable, Hashable {
+    public var name: String
+    public var kind: ColumnKind
+    public var isJagged: Bool
+    /// e.g. "vector<float>" for ROOT, "float[]" for CSV; shown by `openkey inspect`.
+    public var typeName: String
+
+    public init(name: String, kind: ColumnKind, isJagged: Bool, typeName: String) {
+        self.name = name
+        self.kind = kind
+        self.isJagged = isJagged
+        self.typeName = typeName
+    }
+}
