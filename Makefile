@@ -55,10 +55,14 @@ browser-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-## conformance: the official Mustache spec tests against OpenKey's template engine
+## conformance: the official Mustache spec tests against the template engine, and the analysis engine
+## against an independent numpy computation (bench/zmass_crosscheck.py; numpy is a development tool only)
 conformance: deps
 	$(SWIFT) build --product mustache-conformance
+	$(SWIFT) build --product openkey
 	$$($(SWIFT) build --show-bin-path)/mustache-conformance $(MUSTACHE_SPEC)
+	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
+	python3 bench/zmass_crosscheck.py $$($(SWIFT) build --show-bin-path)/openkey 20000
 
 ## theme: re-embed Site/ into the binary as the built-in theme (run after editing Site/)
 theme:

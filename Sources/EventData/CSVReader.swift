@@ -54,8 +54,7 @@ struct CSVReader: ChunkReader {
         if finished { return nil }
         let target = min(chunkSize, remaining)
         for i in builders.indices {
-            let expected = builders[i].isJagged ? max(target, builders[i].values.capacity) : target
-            builders[i].start(events: target, expectedValues: expected)
+            builders[i].start(events: target)
         }
         var count = 0
         do {

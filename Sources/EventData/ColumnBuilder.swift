@@ -4,22 +4,28 @@ struct ColumnBuilder {
     let isJagged: Bool
     var values = ContiguousArray<Double>()
     var offsets = ContiguousArray<Int32>()
+    /// How many values the previous chunk held: the best guess for a jagged column's next chunk.
+    private(set) var previousValueCount = 0
 
     init(kind: ColumnKind, isJagged: Bool) {
         self.kind = kind
         self.isJagged = isJagged
     }
 
-    /// Prepares for a chunk of up to `events` events; `expectedValues` sizes a jagged column's storage.
-    mutating func start(events: Int, expectedValues: Int) {
+    /// Prepares for a chunk of up to `events` events. Reservations are capped, so a huge chunk size
+    /// (say `Int.max` for "everything") costs memory only as events arrive.
+    mutating func start(events: Int) {
+        let reserved = min(events, Self.maxReservation)
         values = ContiguousArray()
-        values.reserveCapacity(isJagged ? expectedValues : events)
+        values.reserveCapacity(isJagged ? min(max(reserved, previousValueCount), Self.maxReservation) : reserved)
         if isJagged {
             offsets = ContiguousArray()
-            offsets.reserveCapacity(events + 1)
+            offsets.reserveCapacity(reserved + 1)
             offsets.append(0)
         }
     }
+
+    private static let maxReservation = 1 << 20
 
     /// Closes the current event's list; false if the chunk holds more values than `Int32` offsets can address.
     @inline(__always)
@@ -32,6 +38,7 @@ struct ColumnBuilder {
     /// The finished column; the builder must be `start`ed again before reuse.
     mutating func take() -> Column {
         let column = Column(kind: kind, values: values, offsets: isJagged ? offsets : nil)
+        previousValueCount = values.count
         values = ContiguousArray()
         offsets = ContiguousArray()
         return column

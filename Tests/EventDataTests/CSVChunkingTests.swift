@@ -62,3 +62,13 @@ import Testing
         #expect(throws: DataError.self) { try reader.next() }
     }
 }
+
+extension CSVChunkingTests {
+    @Test func hugeChunkSizeReadsEverythingInOneChunk() throws {
+        let dir = TemporaryDirectory()
+        let source = try CSVSource(url: dir.write("s.csv", "a,b[]\n1,2\n3,4;5\n"), displayPath: "s.csv")
+        let chunks = try readChunks(source, chunkSize: .max)
+        #expect(chunks.map(\.eventCount) == [2])
+        #expect(try readChunks(source, chunkSize: 0).map(\.eventCount) == [1, 1])
+    }
+}
