@@ -57,19 +57,20 @@ enum CSVHeader {
             spec = trimmed(spec[..<colon])
             if kindText.hasSuffix("[]"), let base = ColumnKind(rawValue: String(kindText.dropLast(2))) {
                 throw .error("csv.bad-header", "'[]' goes before the kind", at: location,
-                             hint: "write '\(spec)[]:\(base.rawValue)'")
+                             hint: "write '\(CSVScanner.display(spec.utf8))[]:\(base.rawValue)'")
             }
             guard let parsed = ColumnKind(rawValue: kindText.lowercased()) else {
-                throw .error("csv.bad-header", "unknown kind '\(kindText)' for column '\(spec)'",
-                             at: location.offset(lines: 0, columns: text.utf8.distance(from: text.startIndex, to: kindText.startIndex)),
-                             hint: "use int, float or bool")
+                let shown = (kind: CSVScanner.display(kindText.utf8), name: CSVScanner.display(spec.utf8))
+                let kindOffset = text.utf8.distance(from: text.startIndex, to: kindText.startIndex)
+                throw .error("csv.bad-header", "unknown kind '\(shown.kind)' for column '\(shown.name)'",
+                             at: location.offset(lines: 0, columns: kindOffset), hint: "use int, float or bool")
             }
             kind = parsed
         }
         let isJagged = spec.hasSuffix("[]")
         if isJagged { spec = spec.dropLast(2) }
         guard isValidName(spec) else {
-            throw .error("csv.bad-header", "invalid column name '\(spec)'", at: location,
+            throw .error("csv.bad-header", "invalid column name '\(CSVScanner.display(spec.utf8))'", at: location,
                          hint: "names use letters, digits and '_', and start with a letter or '_'")
         }
         return ColumnInfo(name: String(spec), kind: kind, isJagged: isJagged,

@@ -66,7 +66,7 @@ extension CSVReader {
     /// The error for a value that does not parse as its column's kind.
     private func valueError(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ column: ColumnInfo) -> DataError {
         let bytes = UnsafeBufferPointer(start: p + start, count: end - start)
-        let shown = Self.display(bytes)
+        let shown = CSVScanner.display(bytes)
         if let nul = bytes.firstIndex(of: 0) {
             return .error("csv.encoding", "NUL byte in a cell of column '\(column.name)'; is this a text file?",
                           at: location(start + nul))
@@ -85,19 +85,5 @@ extension CSVReader {
         case .float:
             return .error("csv.bad-number", "'\(shown)' is not a number (column '\(column.name)')", at: location(start))
         }
-    }
-
-    /// A cell's text for a message: at most 40 bytes, control characters escaped.
-    static func display(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let shown = String(decoding: bytes.prefix(40), as: UTF8.self)
-        var out = ""
-        for scalar in shown.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += scalar.escaped(asASCII: true)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return bytes.count > 40 ? out + "…" : out
     }
 }

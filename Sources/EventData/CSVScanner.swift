@@ -76,4 +76,18 @@ enum CSVScanner {
             i = c.next
         }
     }
+
+    /// A cell's text for a message: at most 40 bytes, control characters escaped.
+    static func display(_ bytes: some Collection<UInt8>) -> String {
+        let shown = String(decoding: bytes.prefix(40), as: UTF8.self)
+        var out = ""
+        for scalar in shown.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                out += scalar.escaped(asASCII: true)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return bytes.count > 40 ? out + "…" : out
+    }
 }

@@ -39,8 +39,11 @@ import Diagnostics
 /// `csv.line-too-long`, `csv.encoding` (UTF-16, invalid UTF-8 in the header, NUL bytes), `csv.gzip` (corrupt
 /// or truncated gzip data), `csv.io` (cannot open or read), `csv.chunk-too-large` (over 2^31 list values in one chunk).
 public struct CSVSource: ColumnSource {
+    /// The `displayPath` given at opening; used in every diagnostic.
     public let name: String
+    /// The header's columns, in header order.
     public let schema: [ColumnInfo]
+    /// The file; each reader opens it afresh, so readers are independent.
     public let url: URL
 
     /// Opens the file and reads only its header line to build the schema. `displayPath` is used in diagnostics.

@@ -4,12 +4,14 @@
 /// a jagged column keeps all lists back to back in `values` and marks where each starts in `offsets`
 /// (the layout of Arrow and awkward-array).
 public struct Column: Sendable, Equatable {
+    /// What the values mean (all are stored as Double).
     public var kind: ColumnKind
     /// All values, contiguous. For a jagged column, event i's list is values[offsets[i]..<offsets[i+1]].
     public var values: ContiguousArray<Double>
     /// nil for a scalar column; eventCount + 1 ascending offsets starting at 0 for a jagged column.
     public var offsets: ContiguousArray<Int32>?
 
+    /// A column from ready-made storage; `offsets` (if any) must start at 0, ascend, and end at `values.count`.
     public init(kind: ColumnKind, values: ContiguousArray<Double>, offsets: ContiguousArray<Int32>? = nil) {
         self.kind = kind
         self.values = values
@@ -35,6 +37,7 @@ public struct Column: Sendable, Equatable {
         return Column(kind: kind, values: values, offsets: offsets)
     }
 
+    /// Whether each event holds a list rather than one value.
     public var isJagged: Bool { offsets != nil }
 
     /// values.count for a scalar column, offsets.count - 1 for a jagged one.

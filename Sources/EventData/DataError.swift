@@ -5,6 +5,7 @@ import Diagnostics
 /// Readers throw it rather than logging, because a broken file stops that file's analysis;
 /// the caller turns `diagnostic` into an entry of its `DiagnosticLog`.
 public struct DataError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The located problem, ready for a `DiagnosticLog`.
     public var diagnostic: Diagnostic
 
     public init(_ diagnostic: Diagnostic) {

@@ -6,10 +6,13 @@ import Diagnostics
 /// if they do not, the source offers the shortest length so no chunk ever reads past a column's end.
 public struct InMemorySource: ColumnSource {
     public let name: String
+    /// The columns' names, kinds and shapes, sorted by name.
     public let schema: [ColumnInfo]
+    /// The data, as given.
     public let columns: [String: Column]
     private let events: Int
 
+    /// Holds `columns` under the display name `name`.
     public init(name: String, columns: [String: Column]) {
         self.name = name
         self.columns = columns

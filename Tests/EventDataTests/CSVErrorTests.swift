@@ -77,6 +77,8 @@ import Testing
         expectError("a, b[][]\n", "csv.bad-header", 1, 4)
         expectError("a,\"b\n", "csv.bad-header", 1, 3)
         #expect(csvDiagnostic("a, b:int[]\n")?.hint == "write 'b[]:int'")
+        #expect(csvDiagnostic("a, b:double\n")?.message == "unknown kind 'double' for column 'b'")
+        #expect(csvDiagnostic("a\u{1}\n")?.message == "invalid column name 'a\\u{01}'")
     }
 
     @Test func duplicateColumnPointsAtBothNames() {

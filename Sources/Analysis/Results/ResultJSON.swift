@@ -9,7 +9,8 @@ import Foundation
 ///                      "cutflow": [ { "name", "events", "sumw", "sumw2" } ],
 ///                      "histograms": [ { "name", "sumw", "sumw2", "underflow", "underflow2", "overflow", "overflow2",
 ///                                        "entries", "nan" } ],
-///                      "reports": [ { "name", "aggregate", "value", "events" } ] } ] }
+///                      "reports": [ { "name", "aggregate", "value", "events" } ] } ],
+///       "stacked": { "background": [ { "name", "sumw", "sumw2" } ], "signal": [ … ] } }   (sums over the samples of a role)
 public enum ResultJSON {
     public static func encode(_ result: AnalysisResult) -> String {
         var out = ""
@@ -23,6 +24,11 @@ public enum ResultJSON {
                          ("ylabel", h.yLabel.map { .string($0) } ?? .null), ("log", .bool(h.logY)), ("edges", .numbers(h.edges))])
             })),
             ("samples", .array(result.samples.map(sample))),
+            ("stacked", .object(["background", "signal"].map { role in
+                (role, .array(result.stacked(role: role).map { h in
+                    .object([("name", .string(h.name)), ("sumw", .numbers(h.sumw)), ("sumw2", .numbers(h.sumw2))])
+                }))
+            })),
         ]
         write(.object(root), into: &out, indent: 0)
         return out + "\n"

@@ -30,6 +30,9 @@ public enum ResultText {
                 let peakText = peak.map { h.sumw[$0] > 0 ? ", peak in [\(format(info.edges[$0])), \(format(info.edges[$0 + 1])))" : "" } ?? ""
                 lines.append("  \(pad(s.label, 20)) entries \(h.entries), in range \(format(h.total)), underflow \(format(h.underflow)), overflow \(format(h.overflow))\(peakText)")
             }
+            for role in ["background", "signal"] where result.samples.filter({ $0.role == role }).count > 1 {
+                lines.append("  \(pad("all \(role)s", 20)) in range \(format(result.stacked(role: role)[index].total)) (stacked)")
+            }
         }
         let reported = result.samples.filter { !$0.reports.isEmpty }
         if !reported.isEmpty {
