@@ -45,8 +45,8 @@ public enum Analysis {
         let url = dataDirectory.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else {
             let here = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
-            throw Diagnostic.error("ana.sample-missing", "no file '\(path)' for sample '\(sample.name)' in \(dataDirectory.path)",
-                                   at: sample.location)
+            throw Diagnostic.error("ana.sample-missing", "no file '\(path)' for sample '\(sample.name)' in the data folder",
+                                   at: sample.location, hint: "the data folder is \(dataDirectory.path); choose another with --data")
                 .suggesting((path as NSString).lastPathComponent, from: here)
         }
         do {

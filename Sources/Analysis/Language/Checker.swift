@@ -184,6 +184,7 @@ public enum Checker {
                 return TypeInfo(kind: info.kind, isJagged: info.isJagged)
             }
             guard let type = columnTypes[name] else {
+                if program.samples.isEmpty { return nil }   // already reported: no sample, so no columns
                 let candidates = Array(columnTypes.keys) + Array(defines.keys)
                 diagnostics.append(Diagnostic.error("ana.unknown-name", "unknown column '\(Checker.short(name))'", at: location,
                                                     hint: program.samples.isEmpty ? nil : "columns come from the samples' files, or from 'define'")
