@@ -38,7 +38,7 @@ public enum Analysis {
             throw .error("ana.root-unsupported", "ROOT files cannot be read yet (sample '\(sample.name)')", at: sample.location,
                          hint: "use the CSV export of the sample for now")
         }
-        guard lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz") || lower.hasSuffix(".gz") else {
+        guard lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz") else {
             throw .error("ana.sample-format", "unknown file type for sample '\(sample.name)': \(path)", at: sample.location,
                          hint: "samples are .csv or .csv.gz files")
         }

@@ -9,7 +9,7 @@ enum ResultPlots {
                 PlotSeries(label: sample.label, role: PlotSeries.Role(rawValue: sample.role) ?? .background, color: sample.color,
                            sumw: sample.histograms[index].sumw, sumw2: sample.histograms[index].sumw2)
             }
-            let subLabel = result.luminosity.map { "√s = 13 TeV, \(ResultText.format($0)) fb⁻¹" }
+            let subLabel = result.luminosity.map { "\(ResultText.format($0)) fb⁻¹" }
             let spec = PlotSpec(id: info.name, title: info.title, xLabel: info.xLabel, yLabel: info.yLabel, edges: info.edges,
                                 logY: info.logY, experimentLabel: experimentLabel, subLabel: subLabel)
             return (info.name, HistogramPlot.svg(spec, series: series))

@@ -60,7 +60,7 @@ enum RunCommand {
         case .failure(let d):
             return fail(diagnostics + [d], stderr)
         case .success(let result):
-            stdout(args.flags.contains("--json") ? ResultJSON.encode(result) : ResultText.render(result))
+            stdout(args.flags.contains("--json") ? String(ResultJSON.encode(result).dropLast()) : ResultText.render(result))
             if let plotDir = args.options["--plot"] {
                 let dir = URL(fileURLWithPath: plotDir, relativeTo: cwd).standardizedFileURL
                 do {

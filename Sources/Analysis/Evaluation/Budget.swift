@@ -19,7 +19,9 @@ public struct Budget: Sendable {
 
     func checkTime(at location: SourceLocation) throws(Diagnostic) {
         if let deadline, DispatchTime.now() > deadline {
-            throw .error("ana.timeout", "the analysis ran longer than its limit of \(timeLimit ?? 0) s", at: location,
+            let limit = timeLimit ?? 0
+            let shown = limit == limit.rounded() ? String(Int(limit)) : String(format: "%.3g", limit)
+            throw .error("ana.timeout", "the analysis ran longer than its limit of \(shown) s", at: location,
                          hint: "run on fewer events (--max-events) or simplify the analysis")
         }
     }

@@ -53,7 +53,10 @@ struct ChunkProcessor {
             try budget.checkTime(at: sample.location)
             switch statement {
             case let .filter(condition, _, _):
-                let pass = try evaluator.evaluate(condition).perEvent(evaluator.events) ?? []
+                guard let pass = try evaluator.evaluate(condition).perEvent(evaluator.events) else {
+                    throw .error("ana.shape", "this filter gives a list per event", at: condition.startLocation,
+                                 hint: "use any(…) or all(…) to turn the list into one true/false")
+                }
                 var kept = ContiguousArray<Int32>()
                 kept.reserveCapacity(evaluator.events)
                 for (i, x) in pass.enumerated() where truth(x) { kept.append(Int32(i)) }
@@ -81,7 +84,12 @@ struct ChunkProcessor {
                 histogramIndex += 1
             case let .report(_, argument, _, _):
                 var values = ContiguousArray<Double>(repeating: 0, count: evaluator.events)
-                if let argument { values = try evaluator.evaluate(argument).perEvent(evaluator.events) ?? [] }
+                if let argument {
+                    guard let perEvent = try evaluator.evaluate(argument).perEvent(evaluator.events) else {
+                        throw .error("ana.shape", "report needs one value per event, but this gives a list per event", at: argument.startLocation)
+                    }
+                    values = perEvent
+                }
                 partial.reports[reportIndex].add(values, weights: weights)
                 reportIndex += 1
             }

@@ -98,7 +98,7 @@ enum Kernels {
                     for e in 0..<events {
                         let n = Int(o[e + 1] - o[e])
                         let raw = idx[e]
-                        guard raw.isFinite, raw == raw.rounded() else { out[e] = .nan; continue }
+                        guard raw.isFinite, raw == raw.rounded(), Swift.abs(raw) < 1e15 else { out[e] = .nan; continue }
                         let i = raw < 0 ? n + Int(raw) : Int(raw)
                         out[e] = (0..<n).contains(i) ? v[Int(o[e]) + i] : .nan
                     }
@@ -120,7 +120,7 @@ enum Kernels {
             let start = Int(offsets[e]), n = Int(offsets[e + 1]) - start
             func clamp(_ x: Double?, _ fallback: Int) -> Int {
                 guard let x, x.isFinite else { return fallback }
-                let i = Int(x.rounded(.down))
+                let i = Int(Swift.min(1e15, Swift.max(-1e15, x.rounded(.down))))
                 return Swift.min(n, Swift.max(0, i < 0 ? n + i : i))
             }
             let a = clamp(lo?[e], 0), b = clamp(hi?[e], n)

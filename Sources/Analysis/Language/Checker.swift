@@ -33,6 +33,7 @@ public enum Checker {
         var diagnostics: [Diagnostic] = []
         var defines: [String: (TypeInfo, SourceLocation)] = [:]
         var usedDefines: Set<String> = []
+        var brokenDefines: Set<String> = []
         var used: [String] = []
         var weightColumns: [String: [String]] = [:]
         /// While checking a sample's weight: columns need only exist in that sample.
@@ -78,7 +79,7 @@ public enum Checker {
                 case let .filter(condition, _, _):
                     if let type = infer(condition), type.isJagged {
                         error("ana.shape", "a filter needs one true/false per event, but this gives a list per event",
-                              at: condition.startLocation, hint: "use any(…), all(…) or count(…) to turn the list into one value")
+                              at: condition.startLocation, hint: "use any(…) or all(…) to turn the list into one true/false, e.g. any(lep_pt > 25000)")
                     }
                 case let .define(name, expr, location):
                     let type = infer(expr)
@@ -87,6 +88,8 @@ public enum Checker {
                               hint: "choose another name")
                     } else if let type {
                         defines[name] = (type, location)
+                    } else {
+                        brokenDefines.insert(name)   // its problem is reported; uses of it stay quiet
                     }
                 case let .histogram(decl):
                     _ = infer(decl.expr)
@@ -167,6 +170,7 @@ public enum Checker {
                 usedDefines.insert(name)
                 return type
             }
+            if brokenDefines.contains(name) { return nil }
             if name == "lumi" {
                 if program.luminosity == nil {
                     error("ana.unknown-name", "'lumi' is used but no 'luminosity' is declared", at: location,
@@ -191,8 +195,15 @@ public enum Checker {
                     .suggesting(name, from: candidates))
                 return nil
             }
-            for sample in program.samples where !(schemas[sample.name] ?? []).contains(where: { $0.name == name }) {
-                error("ana.missing-column", "column '\(name)' is not in sample '\(sample.name)' (\(sample.path))", at: location)
+            for sample in program.samples {
+                guard let info = (schemas[sample.name] ?? []).first(where: { $0.name == name }) else {
+                    error("ana.missing-column", "column '\(name)' is not in sample '\(sample.name)' (\(sample.path))", at: location)
+                    continue
+                }
+                if info.isJagged != type.isJagged {
+                    error("ana.shape", "column '\(name)' is a list per event in one sample and one value per event in another (sample '\(sample.name)')",
+                          at: location, hint: "all samples of an analysis must store a column the same way")
+                }
             }
             if !used.contains(name) { used.append(name) }
             return type

@@ -12,7 +12,6 @@ struct Lexer {
     var index = 0
     var line = 1
     var lineStart = 0
-    var depth = 0
     var tokens: [Token] = []
 
     init(bytes: [UInt8], path: String) {
@@ -84,7 +83,7 @@ struct Lexer {
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) || c == UInt8(ascii: "_")
     }
 
-    /// A line break ends the statement unless brackets are open or the next code line is indented.
+    /// A line break ends the statement unless the next code line is indented.
     mutating func lineBreak() throws(Diagnostic) {
         let at = location
         index += 1
@@ -106,7 +105,6 @@ struct Lexer {
         }
         // A line that starts at the margin always begins a new statement, even after an unclosed bracket:
         // the error is then reported on the line that has it.
-        depth = 0
         try emit(.newline, at: at)
     }
 
@@ -168,11 +166,6 @@ struct Lexer {
         let start = location
         for s in Lexer.symbols where bytes[index...].starts(with: Array(s.utf8)) {
             index += s.utf8.count
-            switch s {
-            case "(", "[": depth += 1
-            case ")", "]": depth = max(0, depth - 1)
-            default: break
-            }
             try emit(.symbol(s == "&&" ? "and" : s == "||" ? "or" : s == "!" ? "not" : s), at: start)
             return
         }

@@ -149,13 +149,39 @@ extension Parser {
         return try body(&self)
     }
 
-    /// The expression as a reader would write it: default names of filters and histograms.
+    /// How tightly an operator binds (higher binds tighter), for putting brackets back when printing.
+    static func precedence(_ op: BinaryOp) -> Int {
+        switch op {
+        case .or: return 1
+        case .and: return 2
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return 4
+        case .add, .subtract: return 5
+        case .multiply, .divide, .remainder: return 6
+        case .power: return 8
+        }
+    }
+
+    /// The expression as a reader would write it (default names of filters and histograms), brackets where needed.
     static func text(of expr: Expr) -> String {
+        func operand(_ e: Expr, _ parent: Int, right: Bool) -> String {
+            switch e {
+            case let .binary(op, _, _, _):
+                let p = precedence(op)
+                return p < parent || (p == parent && right) ? "(\(text(of: e)))" : text(of: e)
+            case .unary(.not, _, _) where parent > 3: return "(\(text(of: e)))"
+            default: return text(of: e)
+            }
+        }
         switch expr {
         case let .number(v, _, _): return Lexer.format(v)
         case let .name(n, _): return n
-        case let .unary(op, e, _): return op == .negate ? "-\(text(of: e))" : "not \(text(of: e))"
-        case let .binary(op, l, r, _): return "\(text(of: l)) \(op.rawValue) \(text(of: r))"
+        case let .unary(op, e, _):
+            let inner: String
+            if case .binary = e { inner = "(\(text(of: e)))" } else { inner = text(of: e) }
+            return op == .negate ? "-\(inner)" : "not \(inner)"
+        case let .binary(op, l, r, _):
+            let p = precedence(op)
+            return "\(operand(l, p, right: false)) \(op.rawValue) \(operand(r, p, right: true))"
         case let .call(f, args, _): return "\(f)(\(args.map(text(of:)).joined(separator: ", ")))"
         case let .index(e, i, _): return "\(text(of: e))[\(text(of: i))]"
         case let .slice(e, a, b, _): return "\(text(of: e))[\(a.map(text(of:)) ?? ""):\(b.map(text(of:)) ?? "")]"

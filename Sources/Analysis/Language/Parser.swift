@@ -79,6 +79,7 @@ struct Parser {
         case "luminosity":
             let value = try expectNumber("after 'luminosity' (in fb⁻¹)")
             guard value > 0 else { throw .error("ana.luminosity", "luminosity must be positive", at: location) }
+            guard program.luminosity == nil else { throw .error("ana.luminosity", "luminosity is declared twice", at: location) }
             program.luminosity = value
         case "filter":
             let condition = try expression()
@@ -153,7 +154,7 @@ struct Parser {
         var decl = HistogramDecl(name: name, expr: expr, edges: [], title: Parser.text(of: expr), xLabel: Parser.text(of: expr),
                                  yLabel: nil, logY: false, location: location)
         while current.kind != .newline && current.kind != .end {
-            let (option, at) = try expectIdentifier("a histogram option (bins, edges, title, xlabel, ylabel, log)")
+            let (option, at) = try expectIdentifier("a histogram option (bins, edges, title, xlabel, ylabel, log, as)")
             switch option {
             case "bins":
                 let count = try expectNumber("of bins")
@@ -189,7 +190,7 @@ struct Parser {
             case "as": decl.name = try expectIdentifier("the histogram's name").0
             default:
                 throw Diagnostic.error("ana.syntax", "unknown histogram option '\(option)'", at: at)
-                    .suggesting(option, from: ["bins", "edges", "title", "xlabel", "ylabel", "log"])
+                    .suggesting(option, from: ["bins", "edges", "title", "xlabel", "ylabel", "log", "as"])
             }
         }
         guard !edges.isEmpty else {

@@ -23,7 +23,7 @@ public enum ResultText {
         for (index, info) in result.histograms.enumerated() {
             lines.append("")
             let bins = info.edges.count - 1
-            lines.append("Histogram \(info.name): \(info.title) — \(bins) bins from \(format(info.edges[0])) to \(format(info.edges[bins]))")
+            lines.append("Histogram \(info.name): \(info.title) — \(bins) bin\(bins == 1 ? "" : "s") from \(format(info.edges[0])) to \(format(info.edges[bins]))")
             for s in result.samples {
                 let h = s.histograms[index]
                 let peak = h.sumw.indices.max { h.sumw[$0] < h.sumw[$1] }
