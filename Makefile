@@ -8,6 +8,7 @@ SWIFT        ?= swift
 SITE_DIR     ?= _site
 EDITION      ?=
 MUSTACHE_SPEC ?= ../shared/conformance/mustache
+ROOT_SPEC    ?= ../shared/conformance/root
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev pkg-config
 RELEASE_BIN  := .build/release/openkey
 
@@ -55,14 +56,17 @@ browser-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-## conformance: the official Mustache spec tests against the template engine, and the analysis engine
-## against an independent numpy computation (bench/zmass_crosscheck.py; numpy is a development tool only)
+## conformance: the official Mustache spec tests against the template engine; the analysis engine against
+## independent numpy and uproot+awkward computations (bench/*_crosscheck.py; Python is a development tool only);
+## the native ROOT reader against uproot's reading of every shared ROOT fixture
 conformance: deps
 	$(SWIFT) build --product mustache-conformance
 	$(SWIFT) build --product openkey
 	$$($(SWIFT) build --show-bin-path)/mustache-conformance $(MUSTACHE_SPEC)
-	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
+	@python3 -c "import numpy, uproot, awkward" 2>/dev/null || pip install -q numpy uproot awkward
 	python3 bench/zmass_crosscheck.py $$($(SWIFT) build --show-bin-path)/openkey 20000
+	python3 bench/zmass_root_crosscheck.py $$($(SWIFT) build --show-bin-path)/openkey $(ROOT_SPEC)
+	$(SWIFT) test --disable-xctest --filter ROOTConformance
 
 ## theme: re-embed Site/ into the binary as the built-in theme (run after editing Site/)
 theme:

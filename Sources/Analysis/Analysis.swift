@@ -34,13 +34,10 @@ public enum Analysis {
                          hint: "write it relative to the data folder (--data), without '..'")
         }
         let lower = path.lowercased()
-        if lower.hasSuffix(".root") {
-            throw .error("ana.root-unsupported", "ROOT files cannot be read yet (sample '\(sample.name)')", at: sample.location,
-                         hint: "use the CSV export of the sample for now")
-        }
-        guard lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz") else {
+        let isROOT = lower.hasSuffix(".root")
+        guard isROOT || lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz") else {
             throw .error("ana.sample-format", "unknown file type for sample '\(sample.name)': \(path)", at: sample.location,
-                         hint: "samples are .csv or .csv.gz files")
+                         hint: "samples are ROOT files (.root) or CSV files (.csv, .csv.gz)")
         }
         let url = dataDirectory.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -50,9 +47,15 @@ public enum Analysis {
                 .suggesting((path as NSString).lastPathComponent, from: here)
         }
         do {
+            if isROOT {
+                return try ROOTSource(file: try ROOTFile(url: url, displayPath: path), tree: sample.tree, displayPath: path)
+            }
             return try CSVSource(url: url, displayPath: path)
         } catch {
-            throw error.diagnostic
+            // Data errors point into the data file; say which sample of the analysis it was.
+            var d = error.diagnostic
+            d.notes.append(.init("while opening sample '\(sample.name)'", at: sample.location))
+            throw d
         }
     }
 }

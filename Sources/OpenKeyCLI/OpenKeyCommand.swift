@@ -14,6 +14,7 @@ public enum OpenKeyCommand {
       openkey build [COURSE_DIR] [--output DIR] [--edition student|teacher] [--strict]
       openkey check [COURSE_DIR] [--edition student|teacher] [--strict]
       openkey run FILE.ana [--data DIR] [--json] [--plot DIR] [--max-events N] [--threads N] [--timeout S]
+      openkey inspect FILE.root [--tree NAME] [--json] [--dump BRANCHES] [--entries A:B]
       openkey --help | --version
 
     Commands:
@@ -21,6 +22,7 @@ public enum OpenKeyCommand {
               The site is written beside DIR first and swapped in at the end; on any error the old site stays.
       check   Run every check of build without writing anything.
       run     Check and run an analysis: print its cut flow, histograms and reported values (or JSON with --json).
+      inspect List the trees and branches of a ROOT file (types, compression), or print some branches' values.
 
     Options:
       --output DIR       where to write the site
@@ -35,7 +37,8 @@ public enum OpenKeyCommand {
                            interactive: Bool = isatty(STDERR_FILENO) == 1) -> Int32 {
         let args: Arguments
         do {
-            args = try Arguments.parse(argv, valued: ["--output", "-o", "--edition", "--data", "--plot", "--max-events", "--threads", "--timeout"],
+            args = try Arguments.parse(argv, valued: ["--output", "-o", "--edition", "--data", "--plot", "--max-events", "--threads", "--timeout",
+                                                        "--tree", "--dump", "--entries"],
                                        flags: ["--strict", "--help", "-h", "--version", "--json"])
         } catch {
             stderr("openkey: error: \(error.description)\n\n\(usage)")
@@ -49,12 +52,14 @@ public enum OpenKeyCommand {
                          environment: environment, interactive: interactive)
         case "run":
             return RunCommand.run(args, stdout: stdout, stderr: stderr)
+        case "inspect":
+            return InspectCommand.run(args, stdout: stdout, stderr: stderr)
         case nil:
             stderr("openkey: error: missing command\n\n\(usage)")
             return 2
         case let other?:
             var message = "openkey: error: unknown command '\(other)'"
-            if let best = Arguments.closest(other, ["build", "check", "run", "help"]) { message += ". Did you mean '\(best)'?" }
+            if let best = Arguments.closest(other, ["build", "check", "run", "inspect", "help"]) { message += ". Did you mean '\(best)'?" }
             stderr(message + "\n\n" + usage)
             return 2
         }

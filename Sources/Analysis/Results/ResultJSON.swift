@@ -94,6 +94,9 @@ public enum ResultJSON {
         return "\(n)"
     }
 
+    /// A JSON string literal (for other JSON writers of the tool).
+    public static func quoteString(_ s: String) -> String { quote(s) }
+
     static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {

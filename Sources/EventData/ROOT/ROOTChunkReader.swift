@@ -1,0 +1,149 @@
+import Dispatch
+
+/// Reads a tree chunk by chunk: for each chunk, the baskets of the requested branches that hold its entries
+/// are read, decompressed and decoded in parallel (`DispatchQueue.concurrentPerform`), then sliced into columns.
+///
+/// Memory stays bounded by the chunk plus one basket per branch: a basket that extends past the chunk's end is
+/// kept for the next chunk, every other decoded basket is dropped once its entries are copied.
+struct ROOTChunkReader: ChunkReader {
+    let tree: ROOTTree
+    let columns: [String]
+    let plans: [ROOTBranchPlan]
+    let total: Int
+    let chunkSize: Int
+    let context: ROOTContext
+    private var position = 0
+    /// Per column, the decoded basket carried over from the previous chunk, with its span index.
+    private var carried: [(index: Int, basket: ROOTDecodedBasket)?]
+
+    init(tree: ROOTTree, columns: [String], plans: [ROOTBranchPlan], total: Int, chunkSize: Int, context: ROOTContext) {
+        self.tree = tree
+        self.columns = columns
+        self.plans = plans
+        self.total = total
+        self.chunkSize = chunkSize
+        self.context = context
+        carried = Array(repeating: nil, count: plans.count)
+    }
+
+    mutating func next() throws(DataError) -> Chunk? {
+        guard position < total else { return nil }
+        let range = position..<min(total, position + chunkSize)
+        // Which baskets each column needs, and which of them must be decoded now.
+        var needed: [Range<Int>] = []
+        var tasks: [(column: Int, span: Int)] = []
+        for (column, plan) in plans.enumerated() {
+            let spans = plan.spanIndices(overlapping: range)
+            needed.append(spans)
+            for span in spans where carried[column]?.index != span {
+                tasks.append((column, span))
+            }
+        }
+        let decoded = decodeInParallel(tasks)
+        var byColumn: [[Int: ROOTDecodedBasket]] = Array(repeating: [:], count: plans.count)
+        for (task, result) in zip(tasks, decoded) {
+            switch result {
+            case .success(let basket): byColumn[task.column][task.span] = basket
+            case .failure(let error): throw context.with(branch: plans[task.column].name).error(error)
+            }
+        }
+        var out: [String: Column] = [:]
+        for (column, plan) in plans.enumerated() {
+            if let kept = carried[column] { byColumn[column][kept.index] = kept.basket }
+            let baskets = needed[column].compactMap { byColumn[column][$0] }
+            out[columns[column]] = try assemble(plan, baskets, range)
+            carried[column] = nil
+            if let lastIndex = needed[column].last, let last = byColumn[column][lastIndex],
+               last.firstEntry + last.entries > range.upperBound {
+                carried[column] = (lastIndex, last)
+            }
+        }
+        position = range.upperBound
+        return Chunk(firstEvent: range.lowerBound, eventCount: range.count, columns: out)
+    }
+
+    /// Decodes the tasks' baskets, several at once when there are several.
+    private func decodeInParallel(_ tasks: [(column: Int, span: Int)]) -> [Result<ROOTDecodedBasket, ROOTFormatError>] {
+        let slots = ResultSlots(count: tasks.count)
+        let tree = self.tree, plans = self.plans
+        let work: @Sendable (Int) -> Void = { i in
+            let task = tasks[i]
+            do throws(ROOTFormatError) {
+                slots.set(i, .success(try tree.decodeBasket(plans[task.column], task.span)))
+            } catch {
+                slots.set(i, .failure(error))
+            }
+        }
+        if tasks.count == 1 {
+            work(0)
+        } else if tasks.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: tasks.count, execute: work)
+        }
+        return slots.results
+    }
+
+    /// Cuts the chunk's entries out of the decoded baskets (in entry order) into one column.
+    private func assemble(_ plan: ROOTBranchPlan, _ baskets: [ROOTDecodedBasket],
+                          _ range: Range<Int>) throws(DataError) -> Column {
+        let kind = plan.layout.element?.kind ?? .float
+        var values = ContiguousArray<Double>()
+        values.reserveCapacity(baskets.reduce(0) { total, basket in
+            let lower = max(range.lowerBound, basket.firstEntry) - basket.firstEntry
+            let upper = min(range.upperBound, basket.firstEntry + basket.entries) - basket.firstEntry
+            guard lower < upper else { return total }
+            guard let offsets = basket.offsets else { return total + (upper - lower) }
+            return total + Int(offsets[upper] - offsets[lower])
+        })
+        var offsets: ContiguousArray<Int32>? = plan.layout.isJagged ? [0] : nil
+        offsets?.reserveCapacity(range.count + 1)
+        var next = range.lowerBound
+        for basket in baskets {
+            let lower = max(range.lowerBound, basket.firstEntry), upper = min(range.upperBound, basket.firstEntry + basket.entries)
+            guard lower < upper else { continue }
+            guard lower == next else { break }
+            let from = lower - basket.firstEntry, to = upper - basket.firstEntry
+            if let source = basket.offsets {
+                let start = Int(source[from]), end = Int(source[to])
+                guard values.count + (end - start) <= Int(Int32.max) else {
+                    throw context.with(branch: plan.name).error("root.chunk-too-large",
+                                                                "a chunk holds more than 2^31 values; use a smaller chunk size")
+                }
+                let base = Int32(values.count) - source[from]
+                values.append(contentsOf: basket.values[start..<end])
+                for i in (from + 1)...to { offsets?.append(source[i] + base) }
+            } else {
+                values.append(contentsOf: basket.values[from..<to])
+            }
+            next = upper
+        }
+        guard next == range.upperBound else {
+            throw context.with(branch: plan.name).error("root.truncated",
+                                                        "no basket holds entry \(next) (the branch has \(plan.coveredEntries) entries)")
+        }
+        return Column(kind: kind, values: values, offsets: offsets)
+    }
+}
+
+/// One result slot per task; each slot is written by exactly one task and read after all have finished,
+/// which is what makes sharing the buffer across `concurrentPerform`'s threads safe.
+private final class ResultSlots: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Result<ROOTDecodedBasket, ROOTFormatError>?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    func set(_ index: Int, _ result: Result<ROOTDecodedBasket, ROOTFormatError>) {
+        buffer[index] = result
+    }
+
+    var results: [Result<ROOTDecodedBasket, ROOTFormatError>] {
+        buffer.map { $0 ?? .failure(ROOTFormatError("root.bad-basket", "a basket was not decoded")) }
+    }
+}
