@@ -38,7 +38,7 @@ public enum OpenKeyCommand {
         let args: Arguments
         do {
             args = try Arguments.parse(argv, valued: ["--output", "-o", "--edition", "--data", "--plot", "--max-events", "--threads", "--timeout",
-                                                        "--tree", "--dump", "--entries"],
+                                                        "--tree", "--dump", "--entries", "--plot-label"],
                                        flags: ["--strict", "--help", "-h", "--version", "--json"])
         } catch {
             stderr("openkey: error: \(error.description)\n\n\(usage)")

@@ -12,6 +12,7 @@ enum RunCommand {
       --data DIR        folder the samples' files are relative to (default: the folder of FILE.ana)
       --json            print the result as JSON (schema "openkey-analysis-result", version \(AnalysisResult.schemaVersion))
       --plot DIR        write one SVG plot per histogram into DIR
+      --plot-label TEXT the experiment label of the plots (default "ATLAS Open Data"; "" for none)
       --max-events N    read at most N events per sample
       --threads N       worker threads (default: all cores); results do not depend on it
       --timeout S       stop with an error after S seconds
@@ -65,7 +66,8 @@ enum RunCommand {
                 let dir = URL(fileURLWithPath: plotDir, relativeTo: cwd).standardizedFileURL
                 do {
                     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                    for (name, svg) in ResultPlots.svgs(result) {
+                    let label = args.options["--plot-label"] ?? "ATLAS Open Data"
+                    for (name, svg) in ResultPlots.svgs(result, experimentLabel: label.isEmpty ? nil : label) {
                         try Data(svg.utf8).write(to: dir.appendingPathComponent(name + ".svg"), options: .atomic)
                     }
                 } catch {

@@ -56,7 +56,7 @@ public struct PlotSpec: Sendable, Equatable {
     /// brackets, otherwise "Events": the per-bin width only means something with a unit.
     public static func defaultYLabel(xLabel: String, edges: [Double]) -> String {
         guard let unit = unit(in: xLabel), let width = regularWidth(edges) else { return "Events" }
-        return "Events / \(NumberText.compact(width, significant: 6)) \(unit)"
+        return "Events / \(NumberText.compact(width, significant: 3)) \(unit)"
     }
 
     /// The text inside the last `[...]` of a label, if not empty.
