@@ -7,13 +7,10 @@ public enum PathParser {
 
     public static func parse(_ text: String, sourcePath: String, defaultID: String) -> (LearningPath?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let node: YAMLNode
-        switch YAMLParser.parse(text, path: sourcePath) {
-        case .success(let n): node = n
+        let map: YAMLMap, node: YAMLNode
+        switch YAMLParser.parseMap(text, path: sourcePath, what: "a path file", id: "path.type") {
+        case .success(let parsed): (map, node) = parsed
         case .failure(let d): return (nil, [d])
-        }
-        guard let map = node.map else {
-            return (nil, [.error("path.type", "a path file must be a map of fields, found \(node.kindName)", at: node.location)])
         }
         let context = "path"
         diagnostics += map.unknownKeys(allowed: fields, in: context)

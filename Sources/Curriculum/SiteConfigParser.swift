@@ -7,13 +7,10 @@ public enum SiteConfigParser {
 
     public static func parse(_ text: String, sourcePath: String) -> (SiteConfig?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let node: YAMLNode
-        switch YAMLParser.parse(text, path: sourcePath) {
-        case .success(let n): node = n
+        let map: YAMLMap, node: YAMLNode
+        switch YAMLParser.parseMap(text, path: sourcePath, what: "site.yml", id: "site.type") {
+        case .success(let parsed): (map, node) = parsed
         case .failure(let d): return (nil, [d])
-        }
-        guard let map = node.map else {
-            return (nil, [.error("site.type", "site.yml must be a map of fields, found \(node.kindName)", at: node.location)])
         }
         let context = "site.yml"
         diagnostics += map.unknownKeys(allowed: fields, in: context)
