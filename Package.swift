@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["Diagnostics", "EventData"]),
         .target(name: "Plotting"),
         .target(name: "Curriculum", dependencies: ["Diagnostics", "YAMLSubset"]),
-        .target(name: "Publishing", dependencies: ["Diagnostics", "YAMLSubset", "Templating", "Curriculum", "CCmarkGFM"]),
+        .target(name: "Publishing", dependencies: ["Diagnostics", "YAMLSubset", "Templating", "Curriculum", "Analysis", "EventData", "Plotting", "CCmarkGFM"]),
         .target(name: "OpenKeyCLI", dependencies: ["Diagnostics", "Curriculum", "Publishing", "EventData", "Analysis", "Plotting"]),
         .executableTarget(name: "openkey", dependencies: ["OpenKeyCLI"]),
         .executableTarget(name: "mustache-conformance", dependencies: ["Templating"]),

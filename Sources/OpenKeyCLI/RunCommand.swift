@@ -3,6 +3,7 @@ import Diagnostics
 import EventData
 import Foundation
 import Plotting
+import Publishing
 
 /// `openkey run FILE.ana`: check and run an analysis, print the cut flow and histograms (or JSON), write plots.
 enum RunCommand {

@@ -5,7 +5,7 @@ import Foundation
 
 /// `openkey build`, as a pipeline of named stages:
 ///
-///     load → parse → check → render → index → write
+///     load → parse → check → run exercises → render → index → write
 ///
 /// Every stage reports to one diagnostic log; the build stops before writing if any error was found,
 /// so the previous site stays untouched.
@@ -18,7 +18,7 @@ public enum BuildPipeline {
         public var index: URL?
     }
 
-    static let stageCount = 6
+    static let stageCount = 7
 
     public static func run(_ options: BuildOptions) -> Result {
         let log = DiagnosticLog()
@@ -42,23 +42,30 @@ public enum BuildPipeline {
         progress.begin(3, of: stageCount, "Check")
         CourseChecker.check(full, log: log)
         LinkChecker.check(course: full, rendered: rendered, log: log)
+        ExerciseStage.checkReferences(rendered, courseRoot: options.courseRoot, log: log)
         if options.strict { log.promoteWarnings() }
         if log.hasErrors { return failed(course.pages.count) }
 
-        // 4. Render: pages and path pages through the templates, in parallel.
-        let model = SiteModel(course: course, edition: edition, rendered: rendered.filter { course.page(id: $0.key) != nil },
+        // 4. Run exercises: reference solutions on the sample data; the values pages state must agree.
+        progress.begin(4, of: stageCount, "Run exercises")
+        let exercises = ExerciseStage.run(course: full, rendered: rendered, courseRoot: options.courseRoot, edition: edition, log: log)
+        if options.strict { log.promoteWarnings() }
+        if log.hasErrors { return failed(course.pages.count) }
+
+        // 5. Render: pages and path pages through the templates, in parallel.
+        let model = SiteModel(course: course, edition: edition, rendered: exercises.rendered.filter { course.page(id: $0.key) != nil },
                               buildDate: SiteModel.buildDate(environment: options.environment))
         let renderer = SiteRenderer(model: model, theme: theme)
-        var files = render(renderer, progress: progress)
+        var files = render(renderer, progress: progress) + exercises.files
 
-        // 5. Index: home page, curriculum coverage, map of paths.
-        progress.begin(5, of: stageCount, "Index")
+        // 6. Index: home page, curriculum coverage, map of paths.
+        progress.begin(6, of: stageCount, "Index")
         files.append(renderer.renderHome())
         files.append(renderer.renderMap())
         files += course.curricula.map(renderer.renderCurriculum)
 
-        // 6. Write: static files, then the atomic swap.
-        progress.begin(6, of: stageCount, "Write")
+        // 7. Write: static files, then the atomic swap.
+        progress.begin(7, of: stageCount, "Write")
         if options.checkOnly {
             return Result(diagnostics: log.diagnostics, succeeded: true, pageCount: course.pages.count, index: nil)
         }
@@ -100,10 +107,10 @@ public enum BuildPipeline {
         return byID
     }
 
-    /// Stage 4: one file per page and per path.
+    /// Stage 5: one file per page and per path.
     static func render(_ renderer: SiteRenderer, progress: Progress) -> [OutputFile] {
         let course = renderer.model.course
-        progress.begin(4, of: stageCount, "Render", total: course.pages.count + course.paths.count, unit: "pages")
+        progress.begin(5, of: stageCount, "Render", total: course.pages.count + course.paths.count, unit: "pages")
         let pages = ConcurrentMap.map(course.pages) { page -> OutputFile in
             defer { progress.advance() }
             return renderer.renderPage(page)

@@ -39,7 +39,8 @@ public enum MarkdownRenderer {
         defer { free(cString) }
         let html = insertHeadingIDs(String(cString: cString), headings: walker.headings)
         return RenderedMarkdown(html: html, headings: walker.headings, links: walker.links,
-                                calloutObjectives: walker.calloutObjectives, diagnostics: walker.diagnostics)
+                                calloutObjectives: walker.calloutObjectives, diagnostics: walker.diagnostics,
+                                exercises: walker.exercises)
     }
 }
 
@@ -81,6 +82,7 @@ private struct TreeWalker {
     var links: [LinkReference] = []
     var calloutObjectives: [ObjectiveReference] = []
     var diagnostics: [Diagnostic] = []
+    var exercises: [ExerciseEmbed] = []
     var slugger = Slugger()
 
     init(sourcePath: String, firstLine: Int, outputPath: String, resolver: LinkResolver, options: MarkdownOptions) {
@@ -107,7 +109,7 @@ private struct TreeWalker {
             cmark_node_free(first)
         }
         var headingNodes: [OpaquePointer] = [], linkNodes: [OpaquePointer] = []
-        var quoteNodes: [OpaquePointer] = [], htmlNodes: [OpaquePointer] = []
+        var quoteNodes: [OpaquePointer] = [], htmlNodes: [OpaquePointer] = [], codeNodes: [OpaquePointer] = []
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -119,6 +121,7 @@ private struct TreeWalker {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node)
             case CMARK_NODE_BLOCK_QUOTE: quoteNodes.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: htmlNodes.append(node)
+            case CMARK_NODE_CODE_BLOCK: codeNodes.append(node)
             default: break
             }
         }
@@ -133,6 +136,39 @@ private struct TreeWalker {
             }
         }
         for node in quoteNodes.reversed() { makeCallout(node) }
+        for node in codeNodes { placeExercise(node) }
+    }
+
+    // MARK: - Exercises
+
+    /// A fenced block whose info string is `exercise ID` becomes a slot for the exercise; its lines are `expect` lines.
+    mutating func placeExercise(_ node: OpaquePointer) {
+        guard let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }), info.hasPrefix("exercise") else { return }
+        let words = info.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.first == "exercise" else { return }
+        let at = location(node)
+        guard words.count == 2 else {
+            diagnostics.append(.error("exercise.embed", "an exercise block names one exercise: ```exercise ID", at: at,
+                                      hint: "the ID is the exercise's folder name in Exercises/"))
+            return
+        }
+        let body = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        var expectations: [StatedValue] = []
+        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty || text.hasPrefix("#") { continue }
+            let lineLocation = SourceLocation(path: at.path, line: at.line + 1 + offset, column: 1)
+            switch StatedValue.parse(text, at: lineLocation) {
+            case .success(let value): expectations.append(value)
+            case .failure(let d): diagnostics.append(d)
+            }
+        }
+        guard let slot = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(slot, RenderedMarkdown.exerciseMarker(exercises.count))
+        exercises.append(ExerciseEmbed(id: String(words[1]), expectations: expectations, location: at))
+        cmark_node_insert_before(node, slot)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 
     // MARK: - Headings

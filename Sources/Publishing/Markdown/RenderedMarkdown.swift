@@ -38,4 +38,9 @@ public struct RenderedMarkdown: Sendable {
     public var calloutObjectives: [ObjectiveReference]
     /// Problems found while rendering (e.g. raw HTML in an untrusted page).
     public var diagnostics: [Diagnostic]
+    /// Exercises placed with ```` ```exercise ID ```` blocks, in page order; `html` holds `exerciseMarker(i)` for each.
+    public var exercises: [ExerciseEmbed] = []
+
+    /// Where exercise `index` of the page goes in `html`, until the exercise stage fills it in.
+    public static func exerciseMarker(_ index: Int) -> String { "\u{1}EXERCISE \(index)\u{1}" }
 }

@@ -1,0 +1,59 @@
+import Analysis
+import Curriculum
+import Plotting
+
+/// The exercise box put into a page: what to do, the starter file, the reference plots and cut flow,
+/// the values the page states (checked), and — in the teacher edition — the reference solution.
+enum ExerciseHTML {
+    static func render(_ run: ExerciseRun, checks: [(StatedValue, Double)], outputPath: String, edition: Edition, slot: Int) -> String {
+        let e = HTML.escape
+        let root = SitePaths.root(from: outputPath)
+        var out = "<section class=\"exercise\" id=\"exercise-\(e(run.id))\">\n"
+        out += "<p class=\"exercise-kicker\">Exercise</p>\n<p class=\"exercise-title\">\(e(run.title))</p>\n"
+        out += "<p class=\"summary\">\(e(run.summary))</p>\n"
+        if run.starter != nil {
+            out += "<p class=\"exercise-files\"><a class=\"button\" href=\"\(root)exercises/\(e(run.id))/starter.ana\" download>Download the starter analysis</a>"
+            out += " <span class=\"meta\">run it with <code>openkey run starter.ana --data DATA_FOLDER</code></span></p>\n"
+        }
+        let result = run.result
+        for index in result.histograms.indices {
+            let prefix = "ex\(slot)-\(run.id)-"
+            let spec = ResultPlots.spec(result, histogram: index, experimentLabel: "ATLAS Open Data", idPrefix: prefix)
+            let series = ResultPlots.series(result, histogram: index)
+            out += "<figure class=\"exercise-plot\">\n\(HistogramPlot.svg(spec, series: series))\n"
+            out += "<details class=\"plot-data\"><summary>Data table</summary>\n\(HistogramPlot.table(spec, series: series))\n</details>\n</figure>\n"
+        }
+        out += cutflowTable(result)
+        if !checks.isEmpty {
+            out += "<ul class=\"exercise-stated\">\n"
+            for (stated, value) in checks {
+                out += "<li>\(e(String(stated.text.dropFirst("expect ".count)))) <span class=\"meta\">(reference analysis: \(e(ResultText.format(value))))</span></li>\n"
+            }
+            out += "</ul>\n"
+        }
+        if edition == .teacher {
+            out += "<details class=\"exercise-solution\"><summary>Reference solution (teacher edition)</summary>\n"
+            out += "<pre><code class=\"language-ana\">\(e(run.solution))</code></pre>\n"
+            out += "<p><a href=\"\(root)exercises/\(e(run.id))/solution.ana\" download>solution.ana</a></p>\n</details>\n"
+        }
+        return out + "</section>"
+    }
+
+    static func cutflowTable(_ result: AnalysisResult) -> String {
+        guard let steps = result.samples.first?.cutflow.map(\.name), !steps.isEmpty else { return "" }
+        let e = HTML.escape
+        var out = "<div class=\"table-scroll\"><table class=\"cutflow\">\n<caption>Cut flow of the reference analysis</caption>\n<thead><tr><th>Selection</th>"
+        for sample in result.samples { out += "<th scope=\"col\">\(e(sample.label))</th>" }
+        out += "</tr></thead>\n<tbody>\n"
+        for (row, name) in steps.enumerated() {
+            out += "<tr><th scope=\"row\">\(e(name))</th>"
+            for sample in result.samples {
+                let c = sample.cutflow[row]
+                let weighted = c.sumw != Double(c.events)
+                out += "<td>\(c.events)\(weighted ? " <span class=\"meta\">(\(e(ResultText.format(c.sumw))))</span>" : "")</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</tbody>\n</table></div>\n"
+    }
+}

@@ -1,0 +1,100 @@
+import Analysis
+import Diagnostics
+import EventData
+import Foundation
+import YAMLSubset
+
+/// One exercise of `Exercises/<id>/`, with its reference solution run on the sample data.
+public struct ExerciseRun: Sendable {
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var starter: String?
+    public var solution: String
+    public var result: AnalysisResult
+
+    /// Loads and runs one exercise: `exercise.yml` (title, summary), `solution.ana` run on `Exercises/data/`.
+    /// File I/O happens here, at the edge of the build.
+    static func load(id: String, courseRoot: URL, budget: Budget) -> Result<ExerciseRun, ExerciseFailure> {
+        let folder = courseRoot.appendingPathComponent("Exercises/\(id)")
+        let relative = "Exercises/\(id)"
+        func read(_ name: String) -> String? {
+            FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).flatMap { String(data: $0, encoding: .utf8) }
+        }
+        guard let yaml = read("exercise.yml") else {
+            return .failure(ExerciseFailure([.error("exercise.missing-file", "exercise '\(id)' has no exercise.yml", at: .file("\(relative)/exercise.yml"))]))
+        }
+        var diagnostics: [Diagnostic] = []
+        var title = id, summary = ""
+        switch YAMLParser.parseMap(yaml, path: "\(relative)/exercise.yml", what: "exercise.yml", id: "exercise.type") {
+        case .failure(let d): return .failure(ExerciseFailure([d]))
+        case .success(let (map, node)):
+            title = map.requiredString("title", mapLocation: node.location, context: "exercise.yml", diagnostics: &diagnostics) ?? id
+            summary = map.requiredString("summary", mapLocation: node.location, context: "exercise.yml", diagnostics: &diagnostics) ?? ""
+        }
+        guard let solution = read("solution.ana") else {
+            return .failure(ExerciseFailure(diagnostics + [.error("exercise.missing-file", "exercise '\(id)' has no solution.ana",
+                                                  at: .file("\(relative)/solution.ana"),
+                                                  hint: "the reference solution is run on the sample data at every build")]))
+        }
+        let solutionPath = "\(relative)/solution.ana"
+        let (program, syntax) = Analysis.parse(Array(solution.utf8), path: solutionPath)
+        diagnostics += syntax
+        guard !syntax.contains(where: { $0.severity == .error }) else { return .failure(ExerciseFailure(diagnostics)) }
+        let (sources, openErrors) = Analysis.openSources(program, dataDirectory: courseRoot.appendingPathComponent("Exercises/data"))
+        guard openErrors.isEmpty else { return .failure(ExerciseFailure(diagnostics + openErrors)) }
+        let (checked, checks) = Checker.check(program, schemas: sources.mapValues(\.schema))
+        diagnostics += checks
+        guard let checked else { return .failure(ExerciseFailure(diagnostics)) }
+        switch AnalysisRunner.run(checked, sources: sources, options: .init(budget: budget)) {
+        case .failure(let d): return .failure(ExerciseFailure(diagnostics + [d]))
+        case .success(let result):
+            if diagnostics.contains(where: { $0.severity == .error }) { return .failure(ExerciseFailure(diagnostics)) }
+            return .success(ExerciseRun(id: id, title: title, summary: summary, starter: read("starter.ana"),
+                                        solution: solution, result: result))
+        }
+    }
+
+    /// What the data gives for a stated quantity, or a message saying why there is nothing to compare.
+    func actual(_ stated: StatedValue) -> Result<Double, ExerciseFailure> {
+        let sample: AnalysisResult.Sample
+        if let name = stated.sample {
+            guard let s = result.samples.first(where: { $0.name == name }) else {
+                return .failure(ExerciseFailure(message: "no sample '\(name)' in exercise '\(id)' (samples: \(result.samples.map(\.name).joined(separator: ", ")))"))
+            }
+            sample = s
+        } else {
+            guard let s = result.samples.first else { return .failure(ExerciseFailure(message: "exercise '\(id)' has no sample")) }
+            sample = s
+        }
+        switch stated.quantity {
+        case .report(let name):
+            guard let r = sample.reports.first(where: { $0.name == name }) else {
+                return .failure(ExerciseFailure(message: "no report '\(name)' in exercise '\(id)' (reports: \(sample.reports.map(\.name).joined(separator: ", ")))"))
+            }
+            return .success(r.value)
+        case .cutflow(let name):
+            guard let c = sample.cutflow.first(where: { $0.name == name }) else {
+                return .failure(ExerciseFailure(message: "no filter '\(name)' in exercise '\(id)' (filters: \(sample.cutflow.map(\.name).joined(separator: ", ")))"))
+            }
+            return .success(Double(c.events))
+        case .peak(let name):
+            guard let index = result.histograms.firstIndex(where: { $0.name == name }) else {
+                return .failure(ExerciseFailure(message: "no histogram '\(name)' in exercise '\(id)'"))
+            }
+            let h = sample.histograms[index], edges = result.histograms[index].edges
+            guard let top = h.sumw.indices.max(by: { h.sumw[$0] < h.sumw[$1] }), h.sumw[top] > 0 else {
+                return .failure(ExerciseFailure(message: "histogram '\(name)' is empty in sample '\(sample.name)'"))
+            }
+            return .success((edges[top] + edges[top + 1]) / 2)
+        }
+    }
+}
+
+/// Why an exercise could not be run or a stated value not compared.
+struct ExerciseFailure: Error, Sendable {
+    var diagnostics: [Diagnostic] = []
+    var message = ""
+    init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    init(message: String) { self.message = message }
+}

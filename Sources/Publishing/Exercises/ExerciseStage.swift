@@ -1,0 +1,78 @@
+import Analysis
+import Curriculum
+import Diagnostics
+import Foundation
+
+/// The "run exercises" stage: every exercise placed in a page runs its reference solution on the sample data
+/// (in parallel), every value the page states is checked against it, and each slot in the page is filled in.
+enum ExerciseStage {
+    struct Output {
+        var rendered: [String: RenderedMarkdown]
+        var files: [OutputFile]
+    }
+
+    /// The exercises of the course: the folders of `Exercises/` except `data/`.
+    static func available(courseRoot: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: courseRoot.appendingPathComponent("Exercises").path)) ?? [])
+            .filter { $0 != "data" && !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Part of the check stage: every exercise a page places exists.
+    static func checkReferences(_ rendered: [String: RenderedMarkdown], courseRoot: URL, log: DiagnosticLog) {
+        let known = available(courseRoot: courseRoot)
+        for embed in rendered.values.flatMap(\.exercises) where !known.contains(embed.id) {
+            log.emit(Diagnostic.error("exercise.unknown", "unknown exercise '\(embed.id)'", at: embed.location,
+                                      hint: "exercises are the folders of Exercises/")
+                .suggesting(embed.id, from: known))
+        }
+    }
+
+    static func run(course: Course, rendered: [String: RenderedMarkdown], courseRoot: URL, edition: Edition,
+                    log: DiagnosticLog) -> Output {
+        let ids = Array(Set(rendered.values.flatMap { $0.exercises.map(\.id) })).sorted()
+        guard !ids.isEmpty else { return Output(rendered: rendered, files: []) }
+        let available = available(courseRoot: courseRoot)
+        let budget = Budget(timeLimit: 120)
+        let results = ConcurrentMap.map(ids) { id -> (String, Result<ExerciseRun, ExerciseFailure>) in
+            guard available.contains(id) else { return (id, .failure(ExerciseFailure([]))) }
+            return (id, ExerciseRun.load(id: id, courseRoot: courseRoot, budget: budget))
+        }
+        var runs: [String: ExerciseRun] = [:]
+        for (id, result) in results {
+            switch result {
+            case .success(let run): runs[id] = run
+            case .failure(let failure): log.emit(contentsOf: failure.diagnostics)
+            }
+        }
+        var updated = rendered
+        for page in course.pages {
+            guard var pageResult = rendered[page.id], !pageResult.exercises.isEmpty else { continue }
+            for (index, embed) in pageResult.exercises.enumerated() {
+                guard let run = runs[embed.id] else { continue }   // its problems are reported already
+                var checks: [(StatedValue, Double)] = []
+                for stated in embed.expectations {
+                    switch run.actual(stated) {
+                    case .failure(let failure):
+                        log.emit(.error("exercise.expect", failure.message, at: stated.location))
+                    case .success(let value):
+                        checks.append((stated, value))
+                        if !(abs(value - stated.value) <= stated.tolerance) {
+                            log.emit(.error("exercise.drift", "the page states '\(stated.text.dropFirst("expect ".count))', but the data gives \(ResultText.format(value))",
+                                            at: stated.location,
+                                            hint: "update the text, or check what changed in Exercises/\(embed.id)/solution.ana or the sample data"))
+                        }
+                    }
+                }
+                let html = ExerciseHTML.render(run, checks: checks, outputPath: page.outputPath, edition: edition, slot: index)
+                pageResult.html = pageResult.html.replacingOccurrences(of: RenderedMarkdown.exerciseMarker(index), with: html)
+            }
+            updated[page.id] = pageResult
+        }
+        var files: [OutputFile] = []
+        for run in runs.values.sorted(by: { $0.id < $1.id }) {
+            if let starter = run.starter { files.append(OutputFile(path: "exercises/\(run.id)/starter.ana", text: starter)) }
+            if edition == .teacher { files.append(OutputFile(path: "exercises/\(run.id)/solution.ana", text: run.solution)) }
+        }
+        return Output(rendered: updated, files: files)
+    }
+}

@@ -1,0 +1,79 @@
+import Curriculum
+import Diagnostics
+import Foundation
+@testable import Publishing
+import Testing
+
+@Suite struct ExerciseEmbedTests {
+    func build(_ root: URL, edition: Edition = .student) -> (BuildPipeline.Result, URL) {
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        return (BuildPipeline.run(BuildOptions(courseRoot: root, output: out, edition: edition, strict: true, environment: [:])), out)
+    }
+
+    /// A copy of the exercise fixture whose page text can be changed.
+    func fixtureCopy(page: String? = nil) throws -> URL {
+        let copy = TestPaths.temporaryDirectory().appendingPathComponent("course")
+        try FileManager.default.copyItem(at: TestPaths.fixture("exercise"), to: copy)
+        if let page { try Data(page.utf8).write(to: copy.appendingPathComponent("Content/topics/z.md")) }
+        return copy
+    }
+
+    @Test func referenceRunGoesIntoThePageAndStatedValuesAreChecked() throws {
+        let (result, out) = build(TestPaths.fixture("exercise"))
+        #expect(result.succeeded, "\(DiagnosticFormatter.format(result.diagnostics))")
+        let html = try String(contentsOf: out.appendingPathComponent("topics/z.html"), encoding: .utf8)
+        #expect(html.contains("<section class=\"exercise\" id=\"exercise-zmass\">"))
+        #expect(html.contains("<svg") && html.contains("Dilepton mass"))
+        #expect(html.contains("<caption>Cut flow of the reference analysis</caption>"))
+        #expect(html.contains("(reference analysis: 55.9478)"))
+        #expect(!html.contains("\u{1}"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("exercises/zmass/starter.ana").path))
+        // The student edition never carries the reference solution.
+        #expect(!html.contains("Reference solution"))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("exercises/zmass/solution.ana").path))
+        #expect(SiteCrawler.brokenLinks(in: out).isEmpty)
+    }
+
+    @Test func teacherEditionAddsTheSolution() throws {
+        let (result, out) = build(TestPaths.fixture("exercise"), edition: .teacher)
+        #expect(result.succeeded)
+        let html = try String(contentsOf: out.appendingPathComponent("topics/z.html"), encoding: .utf8)
+        #expect(html.contains("Reference solution (teacher edition)") && html.contains("filter lep_n == 2"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("exercises/zmass/solution.ana").path))
+    }
+
+    @Test func aStatementTheDataContradictsFailsTheBuildAtItsLine() throws {
+        let page = """
+        ---
+        title: The Z boson
+        summary: Find its mass.
+        ---
+        ```exercise zmass
+        expect report "mean mass" = 91 ± 2
+        expect cutflow "two leptons" = 20
+        expect report "median mass" = 3
+        ```
+        """
+        let (result, _) = build(try fixtureCopy(page: page))
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.map { "\($0.location?.line ?? 0) \($0.id)" } == ["6 exercise.drift", "8 exercise.expect"])
+        #expect(result.diagnostics.first?.message == "the page states 'report \"mean mass\" = 91 ± 2', but the data gives 55.9478")
+    }
+
+    @Test func unknownExerciseAndMalformedExpectations() throws {
+        let page = "---\ntitle: Z\nsummary: S\n---\n```exercise zmas\n```\n\n```exercise zmass\nexpect mass = 3\nexpect report \"x\" 4\n```\n"
+        let (result, _) = build(try fixtureCopy(page: page))
+        #expect(result.diagnostics.map { "\($0.location?.line ?? 0) \($0.id)" } == ["5 exercise.unknown", "9 exercise.expect", "10 exercise.expect"])
+        #expect(result.diagnostics.first?.notes.first?.message == "did you mean 'zmass'?")
+    }
+
+    @Test func statedPrecisionIsTheDefaultTolerance() {
+        let at = Diagnostics.SourceLocation.file("p.md")
+        guard case .success(let a) = StatedValue.parse("expect report \"m\" = 91.2", at: at),
+              case .success(let b) = StatedValue.parse("expect peak mll in mc = 90 +- 3", at: at),
+              case .success(let c) = StatedValue.parse("expect cutflow \"two leptons\" = 3537", at: at) else {
+            Issue.record("parse failed"); return
+        }
+        #expect(abs(a.tolerance - 0.05) < 1e-12 && b.tolerance == 3 && b.sample == "mc" && c.tolerance == 0)
+    }
+}
