@@ -25,6 +25,13 @@ public struct AnswersFile: Sendable, Hashable {
         public var values: Value
         public var location: SourceLocation
 
+        public init(name: String, sample: String?, values: Value, location: SourceLocation) {
+            self.name = name
+            self.sample = sample
+            self.values = values
+            self.location = location
+        }
+
         func matches(_ wanted: String, isDefault: Bool) -> Bool {
             sample == wanted || (sample == nil && isDefault)
         }
@@ -34,6 +41,12 @@ public struct AnswersFile: Sendable, Hashable {
         public var id: String
         public var answer: String
         public var location: SourceLocation
+
+        public init(id: String, answer: String, location: SourceLocation) {
+            self.id = id
+            self.answer = answer
+            self.location = location
+        }
     }
 
     /// Events after each filter; `name` is empty.

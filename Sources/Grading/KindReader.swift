@@ -41,7 +41,7 @@ struct KindReader {
         switch (map.entry("choices"), map.entry("answer")) {
         case (let choices?, nil):
             answer = readChoices(choices)
-            if tolerance != nil, let entry = ExerciseParser.toleranceFields.lazy.compactMap({ map.entry($0) }).first {
+            if tolerance != nil, let entry = map.entries.first(where: { ExerciseParser.toleranceFields.contains($0.key) }) {
                 diagnostics.append(.error("exercise.question", "'\(entry.key)' applies to numeric questions only, in \(context)",
                                           at: entry.keyLocation))
             }

@@ -7,7 +7,7 @@ public enum Tolerance: Sendable, Hashable {
     /// |got − expected| ≤ fraction × |expected|.
     case relative(Double)
     /// |got − expected| ≤ half a unit in the last of `n` significant figures of `expected`
-    /// (91.19 with 3 figures accepts 90.7 ... 91.7, i.e. anything that rounds to 91.2 or nearly).
+    /// (91.187 to 3 figures is 91.2, so 91.137 … 91.237 are accepted).
     case significantFigures(Int)
 
     /// True when `got` is close enough to `expected`. NaN and infinities never match finite values.

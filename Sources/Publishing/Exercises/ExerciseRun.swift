@@ -2,7 +2,7 @@ import Analysis
 import Diagnostics
 import EventData
 import Foundation
-import YAMLSubset
+import Grading
 
 /// One exercise of `Exercises/<id>/`, with its reference solution run on the sample data.
 public struct ExerciseRun: Sendable {
@@ -12,9 +12,11 @@ public struct ExerciseRun: Sendable {
     public var starter: String?
     public var solution: String
     public var result: AnalysisResult
+    /// The checks that grade submissions against `result`.
+    public var exercise: Exercise
 
-    /// Loads and runs one exercise: `exercise.yml` (title, summary), `solution.ana` run on `Exercises/data/`.
-    /// File I/O happens here, at the edge of the build.
+    /// Loads and runs one exercise: `exercise.yml` read by the grader's parser (so the checks are validated at every
+    /// build), `solution.ana` run on `Exercises/data/`. File I/O happens here, at the edge of the build.
     static func load(id: String, courseRoot: URL, budget: Budget) -> Result<ExerciseRun, ExerciseFailure> {
         let folder = courseRoot.appendingPathComponent("Exercises/\(id)")
         let relative = "Exercises/\(id)"
@@ -24,34 +26,19 @@ public struct ExerciseRun: Sendable {
         guard let yaml = read("exercise.yml") else {
             return .failure(ExerciseFailure([.error("exercise.missing-file", "exercise '\(id)' has no exercise.yml", at: .file("\(relative)/exercise.yml"))]))
         }
-        var diagnostics: [Diagnostic] = []
-        var title = id, summary = ""
-        switch YAMLParser.parseMap(yaml, path: "\(relative)/exercise.yml", what: "exercise.yml", id: "exercise.type") {
-        case .failure(let d): return .failure(ExerciseFailure([d]))
-        case .success(let (map, node)):
-            title = map.requiredString("title", mapLocation: node.location, context: "exercise.yml", diagnostics: &diagnostics) ?? id
-            summary = map.requiredString("summary", mapLocation: node.location, context: "exercise.yml", diagnostics: &diagnostics) ?? ""
-        }
+        let (exercise, problems) = ExerciseParser.parse(yaml, sourcePath: "\(relative)/exercise.yml", id: id)
+        guard let exercise else { return .failure(ExerciseFailure(problems)) }
         guard let solution = read("solution.ana") else {
-            return .failure(ExerciseFailure(diagnostics + [.error("exercise.missing-file", "exercise '\(id)' has no solution.ana",
-                                                  at: .file("\(relative)/solution.ana"),
-                                                  hint: "the reference solution is run on the sample data at every build")]))
+            return .failure(ExerciseFailure(problems + [.error("exercise.missing-file", "exercise '\(id)' has no solution.ana",
+                                                                at: .file("\(relative)/solution.ana"),
+                                                                hint: "the reference solution is run on the sample data at every build")]))
         }
-        let solutionPath = "\(relative)/solution.ana"
-        let (program, syntax) = Analysis.parse(Array(solution.utf8), path: solutionPath)
-        diagnostics += syntax
-        guard !syntax.contains(where: { $0.severity == .error }) else { return .failure(ExerciseFailure(diagnostics)) }
-        let (sources, openErrors) = Analysis.openSources(program, dataDirectory: courseRoot.appendingPathComponent("Exercises/data"))
-        guard openErrors.isEmpty else { return .failure(ExerciseFailure(diagnostics + openErrors)) }
-        let (checked, checks) = Checker.check(program, schemas: sources.mapValues(\.schema))
-        diagnostics += checks
-        guard let checked else { return .failure(ExerciseFailure(diagnostics)) }
-        switch AnalysisRunner.run(checked, sources: sources, options: .init(budget: budget)) {
-        case .failure(let d): return .failure(ExerciseFailure(diagnostics + [d]))
+        switch ExerciseRunner.run(analysisText: solution, path: "\(relative)/solution.ana",
+                                  dataDirectory: courseRoot.appendingPathComponent("Exercises/data"), budget: budget) {
+        case .failure(let failure): return .failure(ExerciseFailure(problems + failure.diagnostics))
         case .success(let result):
-            if diagnostics.contains(where: { $0.severity == .error }) { return .failure(ExerciseFailure(diagnostics)) }
-            return .success(ExerciseRun(id: id, title: title, summary: summary, starter: read("starter.ana"),
-                                        solution: solution, result: result))
+            return .success(ExerciseRun(id: id, title: exercise.title, summary: exercise.summary, starter: read("starter.ana"),
+                                        solution: solution, result: result, exercise: exercise))
         }
     }
 
