@@ -15,6 +15,16 @@ enum Histograms {
             let binning = "Use the same binning as the instructions: \(describe(expected.edges))."
             return subject.failed(grade, hint: [binning, mistakeHint(got, mistakes)].compactMap { $0 }.joined(separator: " "))
         }
+        // The shape test alone would pass an empty or badly scaled histogram when the reference has few events:
+        // the totals must agree too (within 5σ).
+        let total = got.sumw.reduce(0, +), reference = expected.sumw.reduce(0, +)
+        let totalSigma = (got.sumw2.reduce(0, +) + expected.sumw2.reduce(0, +)).squareRoot()
+        if reference != 0 && (total == 0 || abs(total - reference) > 5 * max(totalSigma, 1e-12)) {
+            grade.details = ["your histogram holds \(NumberText.short(total)) in its range, the reference \(NumberText.short(reference))"
+                + (got.overflow > total ? "; most of your entries are above the last bin" : "")]
+            let units = got.overflow > total ? "Most of your values are above the histogram's range: check your units (MeV or GeV)." : nil
+            return subject.failed(grade, hint: [mistakeHint(got, mistakes), units].compactMap { $0 }.first)
+        }
         var chi2 = 0.0
         var ndf = 0
         var disagreeing: [Int] = []

@@ -15,6 +15,8 @@ public enum OpenKeyCommand {
       openkey check [COURSE_DIR] [--edition student|teacher] [--strict]
       openkey run FILE.ana [--data DIR] [--json] [--plot DIR] [--max-events N] [--threads N] [--timeout S]
       openkey inspect FILE.root [--tree NAME] [--json] [--dump BRANCHES] [--entries A:B]
+      openkey check EXERCISE SUBMISSION [--data DIR]
+      openkey grade EXERCISE SUBMISSIONS_DIR --out DIR [--data DIR]
       openkey --help | --version
 
     Commands:
@@ -23,6 +25,10 @@ public enum OpenKeyCommand {
       check   Run every check of build without writing anything.
       run     Check and run an analysis: print its cut flow, histograms and reported values (or JSON with --json).
       inspect List the trees and branches of a ROOT file (types, compression), or print some branches' values.
+      check EXERCISE SUBMISSION
+              Self-check: run a submission (.ana, or an answers file) against an exercise folder and print each check.
+      grade   Grade a folder of submissions (one file or folder per student id) into DIR: a result JSON and
+              feedback text per student, and gradebook.csv. Re-running gives identical files.
 
     Options:
       --output DIR       where to write the site
@@ -37,7 +43,7 @@ public enum OpenKeyCommand {
                            interactive: Bool = isatty(STDERR_FILENO) == 1) -> Int32 {
         let args: Arguments
         do {
-            args = try Arguments.parse(argv, valued: ["--output", "-o", "--edition", "--data", "--plot", "--max-events", "--threads", "--timeout",
+            args = try Arguments.parse(argv, valued: ["--output", "-o", "--out", "--edition", "--data", "--plot", "--max-events", "--threads", "--timeout",
                                                         "--tree", "--dump", "--entries", "--plot-label"],
                                        flags: ["--strict", "--help", "-h", "--version", "--json"])
         } catch {
@@ -47,6 +53,10 @@ public enum OpenKeyCommand {
         if args.flags.contains("--version") { stdout("openkey \(version)"); return 0 }
         if args.flags.contains("--help") || args.flags.contains("-h") || args.command == "help" { stdout(usage); return 0 }
         switch args.command {
+        case "check" where args.positionals.count == 2:
+            return CheckExerciseCommand.run(args, stdout: stdout, stderr: stderr)
+        case "grade":
+            return GradeCommand.run(args, stdout: stdout, stderr: stderr, interactive: interactive)
         case "build", "check":
             return build(args, checkOnly: args.command == "check", stdout: stdout, stderr: stderr,
                          environment: environment, interactive: interactive)
@@ -59,7 +69,7 @@ public enum OpenKeyCommand {
             return 2
         case let other?:
             var message = "openkey: error: unknown command '\(other)'"
-            if let best = Arguments.closest(other, ["build", "check", "run", "inspect", "help"]) { message += ". Did you mean '\(best)'?" }
+            if let best = Arguments.closest(other, ["build", "check", "run", "inspect", "grade", "help"]) { message += ". Did you mean '\(best)'?" }
             stderr(message + "\n\n" + usage)
             return 2
         }

@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 
 /// `map` over all cores with Dispatch, keeping the order of the input.
-enum ConcurrentMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+public enum ConcurrentMap {
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         let results = ResultBox<R>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             results.set(index, transform(items[index]))
