@@ -2,8 +2,9 @@ import Analysis
 import Curriculum
 import Plotting
 
-/// The exercise box put into a page: what to do, the starter file, the reference plots and cut flow,
-/// the values the page states (checked), and — in the teacher edition — the reference solution.
+/// The exercise box put into a page: what to do, the starter file, the reference plots, the values the page
+/// states (checked at build time). The teacher edition adds the cut flow, the plots' data tables and the reference
+/// solution; the student edition leaves out every number submissions are graded on (the plots' SVG is a drawing).
 enum ExerciseHTML {
     static func render(_ run: ExerciseRun, checks: [(StatedValue, Double)], outputPath: String, edition: Edition, slot: Int) -> String {
         let e = HTML.escape
@@ -21,9 +22,13 @@ enum ExerciseHTML {
             let spec = ResultPlots.spec(result, histogram: index, experimentLabel: "ATLAS Open Data", idPrefix: prefix)
             let series = ResultPlots.series(result, histogram: index)
             out += "<figure class=\"exercise-plot\">\n\(HistogramPlot.svg(spec, series: series))\n"
-            out += "<details class=\"plot-data\"><summary>Data table</summary>\n\(HistogramPlot.table(spec, series: series))\n</details>\n</figure>\n"
+            // Bin contents and cut flows are what submissions are graded on: only teachers get them in the clear.
+            if edition == .teacher {
+                out += "<details class=\"plot-data\"><summary>Data table</summary>\n\(HistogramPlot.table(spec, series: series))\n</details>\n"
+            }
+            out += "</figure>\n"
         }
-        out += cutflowTable(result)
+        if edition == .teacher { out += cutflowTable(result) }
         if !checks.isEmpty {
             out += "<ul class=\"exercise-stated\">\n"
             for (stated, value) in checks {
