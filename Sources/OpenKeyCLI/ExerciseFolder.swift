@@ -34,7 +34,12 @@ struct ExerciseFolder {
     }
 
     /// Grades one submission file: an `.ana` analysis (run with a budget) or an answers file.
-    func grade(_ file: URL, displayPath: String, budget: Budget) -> Grade {
+    /// An answers file beside an analysis (`answers`) supplies the answers to the questions.
+    func grade(_ file: URL, displayPath: String, budget: Budget, answers answersFile: URL? = nil) -> Grade {
+        var extra: AnswersFile?
+        if let answersFile, let data = FileManager.default.contents(atPath: answersFile.path), data.count <= 1 << 20 {
+            extra = AnswersFileParser.parse(Array(data), path: answersFile.lastPathComponent).0
+        }
         let maxBytes = 1 << 20
         let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
@@ -49,7 +54,7 @@ struct ExerciseFolder {
                 return Grader.evaluate(exercise: exercise, reference: reference, submission: .failed(diagnostics))
             }
             let submission = ExerciseRunner.submission(analysisText: text, path: displayPath, dataDirectory: dataDirectory, budget: budget)
-            return Grader.evaluate(exercise: exercise, reference: reference, submission: submission)
+            return Grader.evaluate(exercise: exercise, reference: reference, submission: submission, answers: extra)
         }
         let (answers, diagnostics) = AnswersFileParser.parse(Array(data), path: displayPath)
         guard let answers else { return Grader.evaluate(exercise: exercise, reference: reference, submission: .failed(diagnostics)) }

@@ -12,6 +12,8 @@ enum GradeCommand {
         var student: String
         var file: URL?
         var problem: String?
+        /// An answers file next to an analysis in a student's folder: it answers the questions.
+        var answers: URL? = nil
     }
 
     static func run(_ args: Arguments, stdout: (String) -> Void, stderr: (String) -> Void, interactive: Bool) -> Int32 {
@@ -59,7 +61,7 @@ enum GradeCommand {
             defer { progress.advance() }
             let grade: Grade
             if let file = entry.file {
-                grade = opened.grade(file, displayPath: "\(entry.student)/\(file.lastPathComponent)", budget: budget)
+                grade = opened.grade(file, displayPath: "\(entry.student)/\(file.lastPathComponent)", budget: budget, answers: entry.answers)
             } else {
                 let d = Diagnostic.error("grade.no-submission", entry.problem ?? "no submission found", at: .file(entry.student))
                 grade = Grader.evaluate(exercise: opened.exercise, reference: opened.reference, submission: .failed([d]))
@@ -91,11 +93,13 @@ enum GradeCommand {
         }
         guard isDir.boolValue else { return Entry(student: student, file: url, problem: nil) }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        let answers = files.first(where: { $0.lowercased().hasSuffix(".answers") || $0.lowercased() == "answers.txt" })
+            .map { url.appendingPathComponent($0) }
         if let ana = files.first(where: { $0.lowercased().hasSuffix(".ana") }) {
-            return Entry(student: student, file: url.appendingPathComponent(ana), problem: nil)
+            return Entry(student: student, file: url.appendingPathComponent(ana), problem: nil, answers: answers)
         }
-        if let answers = files.first(where: { $0.lowercased().hasSuffix(".answers") || $0.lowercased() == "answers.txt" }) {
-            return Entry(student: student, file: url.appendingPathComponent(answers), problem: nil)
+        if let answers {
+            return Entry(student: student, file: answers, problem: nil)
         }
         return Entry(student: student, file: nil, problem: "the folder holds no .ana file and no answers file")
     }

@@ -19,6 +19,9 @@ import Testing
         try fm.createDirectory(at: dir.appendingPathComponent("alice"), withIntermediateDirectories: true)
         let solution = try String(contentsOf: Self.exercise.appendingPathComponent("solution.ana"), encoding: .utf8)
         try Data(solution.utf8).write(to: dir.appendingPathComponent("alice/analysis.ana"))
+        try fm.createDirectory(at: dir.appendingPathComponent("hana"), withIntermediateDirectories: true)
+        try Data(solution.utf8).write(to: dir.appendingPathComponent("hana/analysis.ana"))
+        try Data("question which-boson: 1\n".utf8).write(to: dir.appendingPathComponent("hana/answers.txt"))
         try Data(solution.replacingOccurrences(of: "lep_pt[0:2] / 1000", with: "lep_pt[0:2]")
             .replacingOccurrences(of: "lep_E[0:2] / 1000", with: "lep_E[0:2]").utf8).write(to: dir.appendingPathComponent("carol.ana"))
         try Data([0, 0xFF, 0xFE, 0x41]).write(to: dir.appendingPathComponent("dave.ana"))
@@ -38,13 +41,14 @@ import Testing
         let gradebook = try String(contentsOf: out.appendingPathComponent("gradebook.csv"), encoding: .utf8)
         #expect(gradebook == """
             student,score,max_score,percent
-            alice,6,6,100
-            carol,2,6,33
-            dave,0,6,0
-            erin,2,6,33
-            frank,0,6,0
-            gina,0,6,0
-            invalid-id-evil_name,0,6,0
+            alice,6,7,85
+            carol,2,7,28
+            dave,0,7,0
+            erin,2,7,28
+            frank,0,7,0
+            gina,0,7,0
+            hana,7,7,100
+            invalid-id-evil_name,0,7,0
 
             """)
         let carol = try String(contentsOf: out.appendingPathComponent("students/carol.txt"), encoding: .utf8)
@@ -79,7 +83,7 @@ import Testing
         let subs = try submissions()
         let result = run(["check", Self.exercise.path, subs.appendingPathComponent("carol.ana").path])
         #expect(result.code == 0)
-        #expect(result.out.hasPrefix("Grade for zmass: 2/6"), "\(result.out)")
+        #expect(result.out.hasPrefix("Grade for zmass: 2/7"), "\(result.out)")
         #expect(result.out.contains("✓ Event selection"))
         #expect(run(["check", Self.exercise.path, "/nonexistent.ana"]).code == 1)
         #expect(run(["grade", Self.exercise.path]).code == 2)
