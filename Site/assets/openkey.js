@@ -131,3 +131,68 @@
     if (event.persisted) run();
   });
 })();
+
+/*
+ * OpenKey — questions in exercise boxes, checked offline. The page holds salted FNV-1a digests of the accepted
+ * answers (see QuestionHTML.swift): the same normalisation and hash run here, so no answer key is in the clear.
+ */
+(function () {
+  'use strict';
+
+  function fnv1a(text) {
+    var bytes = new TextEncoder().encode(text);
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      hash ^= bytes[i];
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    var hex = hash.toString(16);
+    return '00000000'.slice(hex.length) + hex;
+  }
+
+  function normalise(text) {
+    return String(text).toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+  }
+
+  function check(form) {
+    var salt = form.getAttribute('data-salt');
+    var box = form.querySelector('[data-kind]');
+    var result = form.querySelector('.question-result');
+    if (!salt || !box || !result) { return; }
+    var accepted = (box.getAttribute('data-accept') || '').split(' ');
+    var answer = null;
+    if (box.getAttribute('data-kind') === 'choice') {
+      var chosen = form.querySelector('input[type=radio]:checked');
+      if (!chosen) { result.textContent = 'Choose an answer first.'; return; }
+      answer = chosen.value;
+      var whys = form.querySelectorAll('.question-why');
+      for (var i = 0; i < whys.length; i++) { whys[i].hidden = true; }
+      var radios = form.querySelectorAll('input[type=radio]');
+      for (var j = 0; j < radios.length; j++) {
+        if (radios[j] === chosen) {
+          var why = form.querySelector('.question-why[data-choice="' + j + '"]');
+          if (why) { why.hidden = false; }
+        }
+      }
+    } else {
+      var input = form.querySelector('input[type=number]');
+      var value = input ? parseFloat(input.value) : NaN;
+      var step = parseFloat(box.getAttribute('data-step'));
+      if (isNaN(value) || !(step > 0)) { result.textContent = 'Type a number first.'; return; }
+      answer = String(Math.round(value / step));
+    }
+    var right = accepted.indexOf(fnv1a(salt + '|' + normalise(answer))) >= 0;
+    result.textContent = right ? 'Correct!' : 'Not quite — have another look.';
+    form.classList.toggle('answered-right', right);
+    form.classList.toggle('answered-wrong', !right);
+  }
+
+  var forms = document.querySelectorAll('form.question');
+  for (var k = 0; k < forms.length; k++) {
+    (function (form) {
+      var button = form.querySelector('.question-check');
+      if (button) { button.addEventListener('click', function () { check(form); }); }
+      form.addEventListener('submit', function (event) { event.preventDefault(); check(form); });
+    })(forms[k]);
+  }
+})();

@@ -14,6 +14,8 @@ enum GradeCommand {
         var problem: String?
         /// An answers file next to an analysis in a student's folder: it answers the questions.
         var answers: URL? = nil
+        /// False when the folder entry's name was not a usable student id.
+        var identified = true
     }
 
     static func run(_ args: Arguments, stdout: (String) -> Void, stderr: (String) -> Void, interactive: Bool) -> Int32 {
@@ -44,7 +46,7 @@ enum GradeCommand {
         entries = entries.compactMap { e in
             guard counts[e.student.lowercased()] ?? 0 > 1 else { return e }
             guard reported.insert(e.student.lowercased()).inserted else { return nil }
-            return Entry(student: e.student, file: nil, problem: "several submissions for student '\(e.student)'; keep one")
+            return Entry(student: e.student, file: nil, problem: "several submissions for student '\(e.student)'; keep one", identified: e.identified)
         }
         entries.sort { $0.student < $1.student }
         let studentsDir = out.appendingPathComponent("students")
@@ -57,7 +59,7 @@ enum GradeCommand {
         let progress = Progress(enabled: interactive)
         progress.begin(1, of: 1, "Grade", total: entries.count, unit: "submissions")
         let budget = Budget(timeLimit: 60)
-        let rows = ConcurrentMap.map(entries) { entry -> String in
+        let graded = ConcurrentMap.map(entries) { entry -> GradebookExports.Row in
             defer { progress.advance() }
             let grade: Grade
             if let file = entry.file {
@@ -68,12 +70,20 @@ enum GradeCommand {
             }
             write(grade.json, to: studentsDir.appendingPathComponent("\(entry.student).json"))
             write(Data(grade.text.utf8), to: studentsDir.appendingPathComponent("\(entry.student).txt"))
-            let percent = grade.maxScore == 0 ? 0 : grade.score * 100 / grade.maxScore
-            return [entry.student, "\(grade.score)", "\(grade.maxScore)", "\(percent)"].map(csv).joined(separator: ",")
+            let page = FeedbackPage.html(student: entry.student, grade: grade, exercise: opened.exercise)
+            write(Data(page.utf8), to: studentsDir.appendingPathComponent("\(entry.student).html"))
+            return GradebookExports.Row(student: entry.student, grade: grade, identified: entry.identified)
         }
         progress.finish()
+        let rows = graded.map { row in
+            let percent = row.grade.maxScore == 0 ? 0 : row.grade.score * 100 / row.grade.maxScore
+            return [row.student, "\(row.grade.score)", "\(row.grade.maxScore)", "\(percent)"].map(csv).joined(separator: ",")
+        }
         let gradebook = (["student,score,max_score,percent"] + rows).joined(separator: "\n") + "\n"
         write(Data(gradebook.utf8), to: out.appendingPathComponent("gradebook.csv"))
+        write(Data(GradebookExports.moodle(graded).utf8), to: out.appendingPathComponent("moodle.csv"))
+        write(Data(GradebookExports.canvas(graded, exercise: opened.exercise).utf8), to: out.appendingPathComponent("canvas.csv"))
+        write(Data(GradebookExports.summary(graded, exercise: opened.exercise).utf8), to: out.appendingPathComponent("summary.html"))
         stdout("openkey: graded \(entries.count) submissions into \(out.path)")
         return 0
     }
@@ -89,7 +99,7 @@ enum GradeCommand {
         guard !student.isEmpty, student.count <= 100, !student.hasPrefix("."), student.allSatisfy(allowed.contains) else {
             let safe = String(student.map { allowed.contains($0) ? $0 : "_" }.prefix(100)).trimmingCharacters(in: CharacterSet(charactersIn: "."))
             return Entry(student: "invalid-id-" + (safe.isEmpty ? "unnamed" : safe), file: nil,
-                         problem: "the name '\(name)' is not a usable student id (letters, digits, . _ @ - only)")
+                         problem: "the name '\(name)' is not a usable student id (letters, digits, . _ @ - only)", identified: false)
         }
         guard isDir.boolValue else { return Entry(student: student, file: url, problem: nil) }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
@@ -109,8 +119,6 @@ enum GradeCommand {
         try? data.write(to: url, options: .atomic)
     }
 
-    static func csv(_ field: String) -> String {
-        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-    }
+    static func csv(_ field: String) -> String { GradebookExports.csv(field) }
 }
 

@@ -88,4 +88,126 @@ import Testing
         #expect(run(["check", Self.exercise.path, "/nonexistent.ana"]).code == 1)
         #expect(run(["grade", Self.exercise.path]).code == 2)
     }
+
+    // MARK: - Gradebook exports and feedback pages
+
+    func read(_ out: URL, _ name: String) throws -> String {
+        try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    @Test func writesMoodleAndCanvasImports() throws {
+        let subs = try submissions()
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("openkey-lms-\(UUID().uuidString)")
+        #expect(run(["grade", Self.exercise.path, subs.path, "--out", out.path]).code == 0)
+        // The unusable name matches no account, so the imports leave it out.
+        let missAll = "Event selection 0/2 (error); Dilepton mass histogram 0/3 (error); Mean mass 0/1 (error); Which boson? 0/1 (missing)"
+        #expect(try read(out, "moodle.csv") == """
+            ID number,Grade,Feedback
+            alice,6,Not passed: Which boson? 0/1 (missing)
+            carol,2,Not passed: Dilepton mass histogram 0/3 (failed); Mean mass 0/1 (failed); Which boson? 0/1 (missing)
+            dave,0,Not passed: \(missAll)
+            erin,2,Not passed: Dilepton mass histogram 0/3 (missing); Mean mass 0/1 (missing); Which boson? 0/1 (missing)
+            frank,0,Not passed: \(missAll)
+            gina,0,Not passed: \(missAll)
+            hana,7,All checks passed.
+
+            """)
+        #expect(try read(out, "canvas.csv") == """
+            Student,ID,SIS User ID,SIS Login ID,Section,Reconstruct the dilepton mass (zmass)
+            Points Possible,,,,,7
+            ,,alice,alice,,6
+            ,,carol,carol,,2
+            ,,dave,dave,,0
+            ,,erin,erin,,2
+            ,,frank,frank,,0
+            ,,gina,gina,,0
+            ,,hana,hana,,7
+
+            """)
+    }
+
+    @Test func quotesCSVFieldsWithCommasAndQuotes() throws {
+        // A copy of the exercise whose check and exercise titles hold a comma and quotes.
+        let fm = FileManager.default
+        let folder = fm.temporaryDirectory.appendingPathComponent("openkey-quoted-\(UUID().uuidString)/zmass")
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        let yaml = try read(Self.exercise, "exercise.yml")
+            .replacingOccurrences(of: "title: Reconstruct the dilepton mass", with: "title: 'Mass, \"dilepton\"'")
+            .replacingOccurrences(of: "title: Which boson?", with: "title: 'Which \"boson\", then?'")
+        try Data(yaml.utf8).write(to: folder.appendingPathComponent("exercise.yml"))
+        try fm.copyItem(at: Self.exercise.appendingPathComponent("solution.ana"), to: folder.appendingPathComponent("solution.ana"))
+        let subs = fm.temporaryDirectory.appendingPathComponent("openkey-quoted-subs-\(UUID().uuidString)")
+        try fm.createDirectory(at: subs, withIntermediateDirectories: true)
+        try fm.copyItem(at: Self.exercise.appendingPathComponent("solution.ana"), to: subs.appendingPathComponent("alice.ana"))
+        let out = fm.temporaryDirectory.appendingPathComponent("openkey-quoted-out-\(UUID().uuidString)")
+        let data = Self.exercise.deletingLastPathComponent().appendingPathComponent("data")
+        let result = run(["grade", folder.path, subs.path, "--out", out.path, "--data", data.path])
+        #expect(result.code == 0, "\(result.err)")
+        #expect(try read(out, "moodle.csv") == """
+            ID number,Grade,Feedback
+            alice,6,"Not passed: Which ""boson"", then? 0/1 (missing)"
+
+            """)
+        #expect(try read(out, "canvas.csv").hasPrefix("""
+            Student,ID,SIS User ID,SIS Login ID,Section,"Mass, ""dilepton"" (zmass)"
+            Points Possible,,,,,7
+
+            """))
+    }
+
+    @Test func feedbackPagesEscapeSubmissionText() throws {
+        let subs = try submissions()
+        // The file name reaches the error message, and so the page.
+        try Data("sample data \"<script>alert(1)</script>.csv\"\n".utf8).write(to: subs.appendingPathComponent("ivan.ana"))
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("openkey-pages-\(UUID().uuidString)")
+        #expect(run(["grade", Self.exercise.path, subs.path, "--out", out.path]).code == 0)
+        let ivan = try read(out, "students/ivan.html")
+        #expect(ivan.contains("&lt;script&gt;alert(1)&lt;/script&gt;.csv"))
+        #expect(!ivan.lowercased().contains("<script"))
+        #expect(ivan.contains("<html lang=\"en\">"))
+        #expect(ivan.contains("Score: <strong>0 / 7</strong>"))
+        let carol = try read(out, "students/carol.html")
+        #expect(carol.contains("<h2>Event selection <span class=\"status\">passed</span> <span class=\"points\">2 / 2</span></h2>"))
+        #expect(carol.contains("check your units (MeV or GeV)"))
+        for page in try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("students").path) where page.hasSuffix(".html") {
+            let html = try read(out, "students/" + page).lowercased()
+            #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"), "\(page)")
+        }
+    }
+
+    @Test func summaryListsTheMostFailedChecks() throws {
+        let subs = try submissions()
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("openkey-summary-\(UUID().uuidString)")
+        #expect(run(["grade", Self.exercise.path, subs.path, "--out", out.path]).code == 0)
+        let summary = try read(out, "summary.html")
+        #expect(summary.contains("mean score 2.13 / 7"))
+        #expect(summary.contains("<tr><td>0</td><td>4</td>"))
+        #expect(summary.contains("<tr><td>7</td><td>1</td>"))
+        #expect(summary.contains("""
+            <tbody>
+            <tr><td>Which boson?</td><td>7</td></tr>
+            <tr><td>Dilepton mass histogram</td><td>6</td></tr>
+            <tr><td>Mean mass</td><td>6</td></tr>
+            <tr><td>Event selection</td><td>4</td></tr>
+            </tbody>
+            """))
+        #expect(summary.contains("<li>invalid-id-evil_name</li>"))
+    }
+
+    @Test func rerunningGivesIdenticalBytes() throws {
+        let subs = try submissions()
+        let first = FileManager.default.temporaryDirectory.appendingPathComponent("openkey-first-\(UUID().uuidString)")
+        let second = FileManager.default.temporaryDirectory.appendingPathComponent("openkey-second-\(UUID().uuidString)")
+        #expect(run(["grade", Self.exercise.path, subs.path, "--out", first.path]).code == 0)
+        #expect(run(["grade", Self.exercise.path, subs.path, "--out", second.path]).code == 0)
+        // Again into the same folder: the files are replaced by the same bytes.
+        #expect(run(["grade", Self.exercise.path, subs.path, "--out", second.path]).code == 0)
+        let pages = try FileManager.default.contentsOfDirectory(atPath: first.appendingPathComponent("students").path)
+            .filter { $0.hasSuffix(".html") }.sorted()
+        #expect(pages.count == 8)
+        for name in ["moodle.csv", "canvas.csv", "summary.html"] + pages.map({ "students/" + $0 }) {
+            let a = FileManager.default.contents(atPath: first.appendingPathComponent(name).path)
+            #expect(a != nil && a == FileManager.default.contents(atPath: second.appendingPathComponent(name).path), "\(name) differs")
+        }
+    }
 }

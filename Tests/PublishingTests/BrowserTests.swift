@@ -71,4 +71,28 @@ import Testing
         let line = path.components(separatedBy: "data-progress-for=\"getting-started\"").dropFirst().first ?? ""
         #expect(!line.hasPrefix(" hidden"), "the progress line is still hidden: openkey.js did not run")
     }
+
+    /// A student answers the in-page questions: the page's own script checks them against the hashed key, offline.
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs chromium"))
+    func questionsAreCheckedInThePage() throws {
+        let page = Self.site.appendingPathComponent("analysis/z-boson.html")
+        var html = try String(contentsOf: page, encoding: .utf8)
+        // Act as the student: pick an answer and press Check, after openkey.js has loaded.
+        let act = """
+        <script>
+        var forms = document.querySelectorAll('form.question');
+        var right = forms[0].querySelectorAll('input[type=radio]')[0];
+        right.checked = true; forms[0].querySelector('.question-check').click();
+        </script>
+        """
+        html = html.replacingOccurrences(of: "</body>", with: act + "</body>")
+        let probe = page.deletingLastPathComponent().appendingPathComponent("probe.html")
+        try Data(html.utf8).write(to: probe)
+        defer { try? FileManager.default.removeItem(at: probe) }
+        let dom = try dom("analysis/probe.html")
+        #expect(dom.contains("Correct!"))
+        #expect(dom.contains("The Z boson has a mass of 91.2 GeV"))
+        #expect(!dom.contains("Answer: The Z boson"))
+    }
 }
+

@@ -1,5 +1,6 @@
 import Analysis
 import Curriculum
+import Grading
 import Plotting
 
 /// The exercise box put into a page: what to do, the starter file, the reference plots, the values the page
@@ -35,6 +36,13 @@ enum ExerciseHTML {
                 out += "<li>\(e(String(stated.text.dropFirst("expect ".count)))) <span class=\"meta\">(reference analysis: \(e(ResultText.format(value))))</span></li>\n"
             }
             out += "</ul>\n"
+        }
+        let questions = run.exercise.checks.compactMap { check -> String? in
+            guard case .question(let question) = check.kind else { return nil }
+            return QuestionHTML.render(check, question: question, exerciseID: run.id, edition: edition)
+        }
+        if !questions.isEmpty {
+            out += "<div class=\"exercise-questions\">\n" + questions.joined() + "</div>\n"
         }
         if edition == .teacher {
             out += "<details class=\"exercise-solution\"><summary>Reference solution (teacher edition)</summary>\n"
