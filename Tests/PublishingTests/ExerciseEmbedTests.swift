@@ -30,7 +30,7 @@ import Testing
         #expect(!html.contains("\u{1}"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("exercises/zmass/starter.ana").path))
         // The student edition never carries the reference solution.
-        #expect(!html.contains("Reference solution"))
+        #expect(!html.contains("Reference solution") && !html.contains("Grading guide") && !html.contains("divide by 1000"))
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("exercises/zmass/solution.ana").path))
         #expect(SiteCrawler.brokenLinks(in: out).isEmpty)
     }
@@ -41,6 +41,8 @@ import Testing
         let html = try String(contentsOf: out.appendingPathComponent("topics/z.html"), encoding: .utf8)
         #expect(html.contains("Reference solution (teacher edition)") && html.contains("filter lep_n == 2"))
         #expect(html.contains("<caption>Cut flow of the reference analysis</caption>") && html.contains("Data table"))
+        #expect(html.contains("Grading guide (teacher edition) — 7 points"))
+        #expect(html.contains("Students often forget to divide by 1000."))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("exercises/zmass/solution.ana").path))
     }
 

@@ -7,7 +7,8 @@ import Plotting
 /// states (checked at build time). The teacher edition adds the cut flow, the plots' data tables and the reference
 /// solution; the student edition leaves out every number submissions are graded on (the plots' SVG is a drawing).
 enum ExerciseHTML {
-    static func render(_ run: ExerciseRun, checks: [(StatedValue, Double)], outputPath: String, edition: Edition, slot: Int) -> String {
+    static func render(_ run: ExerciseRun, checks: [(StatedValue, Double)], outputPath: String, edition: Edition, slot: Int,
+                       teacherNotesHTML: String? = nil) -> String {
         let e = HTML.escape
         let root = SitePaths.root(from: outputPath)
         var out = "<section class=\"exercise\" id=\"exercise-\(e(run.id))\">\n"
@@ -45,6 +46,7 @@ enum ExerciseHTML {
             out += "<div class=\"exercise-questions\">\n" + questions.joined() + "</div>\n"
         }
         if edition == .teacher {
+            out += GradingGuideHTML.render(run.exercise, teacherNotes: teacherNotesHTML)
             out += "<details class=\"exercise-solution\"><summary>Reference solution (teacher edition)</summary>\n"
             out += "<pre><code class=\"language-ana\">\(e(run.solution))</code></pre>\n"
             out += "<p><a href=\"\(root)exercises/\(e(run.id))/solution.ana\" download>solution.ana</a></p>\n</details>\n"

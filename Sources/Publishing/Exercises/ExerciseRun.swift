@@ -14,6 +14,8 @@ public struct ExerciseRun: Sendable {
     public var result: AnalysisResult
     /// The checks that grade submissions against `result`.
     public var exercise: Exercise
+    /// `teacher-notes.md`, for the teacher edition only.
+    public var teacherNotes: String? = nil
 
     /// Loads and runs one exercise: `exercise.yml` read by the grader's parser (so the checks are validated at every
     /// build), `solution.ana` run on `Exercises/data/`. File I/O happens here, at the edge of the build.
@@ -38,7 +40,8 @@ public struct ExerciseRun: Sendable {
         case .failure(let failure): return .failure(ExerciseFailure(problems + failure.diagnostics))
         case .success(let result):
             return .success(ExerciseRun(id: id, title: exercise.title, summary: exercise.summary, starter: read("starter.ana"),
-                                        solution: solution, result: result, exercise: exercise))
+                                        solution: solution, result: result, exercise: exercise,
+                                        teacherNotes: read("teacher-notes.md")))
         }
     }
 

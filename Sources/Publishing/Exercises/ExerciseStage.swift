@@ -45,6 +45,7 @@ enum ExerciseStage {
             }
         }
         var updated = rendered
+        let resolver = LinkResolver(course: course, edition: edition)
         for page in course.pages {
             guard var pageResult = rendered[page.id], !pageResult.exercises.isEmpty else { continue }
             for (index, embed) in pageResult.exercises.enumerated() {
@@ -63,7 +64,17 @@ enum ExerciseStage {
                         }
                     }
                 }
-                let html = ExerciseHTML.render(run, checks: checks, outputPath: page.outputPath, edition: edition, slot: index)
+                var notes: String?
+                if edition == .teacher, let text = run.teacherNotes {
+                    // Teacher notes are Markdown like any page, with links resolved from the page that shows them.
+                    let rendered = MarkdownRenderer.render(text, sourcePath: "Exercises/\(run.id)/teacher-notes.md", firstLine: 1,
+                                                           outputPath: page.outputPath, resolver: resolver,
+                                                           options: MarkdownOptions(edition: edition))
+                    log.emit(contentsOf: rendered.diagnostics)
+                    notes = rendered.html
+                }
+                let html = ExerciseHTML.render(run, checks: checks, outputPath: page.outputPath, edition: edition, slot: index,
+                                               teacherNotesHTML: notes)
                 pageResult.html = pageResult.html.replacingOccurrences(of: RenderedMarkdown.exerciseMarker(index), with: html)
             }
             updated[page.id] = pageResult
