@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Diagnostics", "YAMLSubset"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Curriculum", "Diagnostics"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "OpenKeyCLITests", dependencies: ["OpenKeyCLI"], exclude: []),
+        .testTarget(name: "OpenKeyCLITests", dependencies: ["OpenKeyCLI"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

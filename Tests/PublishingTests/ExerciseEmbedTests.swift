@@ -1,3 +1,4 @@
+import Analysis
 import Curriculum
 import Diagnostics
 import Foundation
@@ -79,5 +80,42 @@ import Testing
             Issue.record("parse failed"); return
         }
         #expect(abs(a.tolerance - 0.05) < 1e-12 && b.tolerance == 3 && b.sample == "mc" && c.tolerance == 0)
+    }
+}
+
+@Suite struct ExerciseCacheTests {
+    func hexBits(_ x: Double) -> String { String(x.bitPattern, radix: 16) }
+
+    func build(_ root: URL) -> (BuildPipeline.Result, String) {
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        let result = BuildPipeline.run(BuildOptions(courseRoot: root, output: out, strict: true, environment: [:]))
+        return (result, (try? String(contentsOf: out.appendingPathComponent("topics/z.html"), encoding: .utf8)) ?? "")
+    }
+
+    @Test func unchangedExercisesComeFromTheCacheAndChangedDataIsRerun() throws {
+        let course = TestPaths.temporaryDirectory().appendingPathComponent("course")
+        try FileManager.default.copyItem(at: TestPaths.fixture("exercise"), to: course)
+        try? FileManager.default.removeItem(at: course.appendingPathComponent(".openkey-cache"))
+        let (first, page) = build(course)
+        #expect(first.succeeded)
+        let cacheDir = course.appendingPathComponent(".openkey-cache/exercises")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cacheDir.path)
+        #expect(entries.count == 1 && entries[0].hasPrefix("zmass-"))
+        // Prove the second build reads the cache: alter the cached mean (55.9478 → 56.5) and see it in the page.
+        let file = cacheDir.appendingPathComponent(entries[0])
+        let archive = try String(contentsOf: file, encoding: .utf8)
+        let altered = archive.replacingOccurrences(of: hexBits(ResultArchive.decode(archive)!.samples[0].reports[0].value),
+                                                   with: hexBits(56.5))
+        #expect(altered != archive)
+        try Data(altered.utf8).write(to: file)
+        let (_, cachedPage) = build(course)
+        #expect(cachedPage.contains("(reference analysis: 56.5)"))
+        #expect(page.contains("(reference analysis: 55.9478)"))
+        // A changed data file changes the key: the solution runs again.
+        let data = course.appendingPathComponent("Exercises/data/leptons_mc.csv")
+        try Data((try String(contentsOf: data, encoding: .utf8) + "0,,,,,,,1.0\n").utf8).write(to: data)
+        let (_, rerunPage) = build(course)
+        #expect(rerunPage.contains("(reference analysis: 55.9478)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cacheDir.path).count == 1)
     }
 }

@@ -126,4 +126,13 @@ import Testing
         #expect(slugger.slug(for: "???") == "section")
         #expect(slugger.slug(for: "Check your understanding") == "check-your-understanding-1")
     }
+
+    /// cmark-gfm's table of extension characters is process-wide; pages rendered at once must not disturb each other.
+    @Test func pagesRenderedInParallelKeepTheirStrikethrough() {
+        let results = ConcurrentMap.map(Array(0..<400)) { i in
+            MarkdownRenderer.render("~~old~~ text \(i)", sourcePath: "Content/a.md", firstLine: 1, outputPath: "a.html",
+                                    resolver: LinkResolver(course: Self.course, edition: .student), options: MarkdownOptions()).html
+        }
+        #expect(results.allSatisfy { $0.contains("<del>old</del>") })
+    }
 }

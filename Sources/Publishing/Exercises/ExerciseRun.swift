@@ -35,10 +35,21 @@ public struct ExerciseRun: Sendable {
                                                                 at: .file("\(relative)/solution.ana"),
                                                                 hint: "the reference solution is run on the sample data at every build")]))
         }
+        let dataDirectory = courseRoot.appendingPathComponent("Exercises/data")
+        let cache = ExerciseCache(courseRoot: courseRoot)
+        let (program, _) = Analysis.parse(Array(solution.utf8), path: "\(relative)/solution.ana")
+        // Only paths the engine itself would open are hashed (relative, no '..'); anything else is not cached.
+        let safe = program.samples.allSatisfy { !$0.path.hasPrefix("/") && !$0.path.split(separator: "/").contains("..") }
+        let key = safe ? ExerciseCache.key(solution: solution, dataFiles: program.samples.map { dataDirectory.appendingPathComponent($0.path) }) : nil
+        if let key, let cached = cache.load(id: id, key: key) {
+            return .success(ExerciseRun(id: id, title: exercise.title, summary: exercise.summary, starter: read("starter.ana"),
+                                        solution: solution, result: cached, exercise: exercise, teacherNotes: read("teacher-notes.md")))
+        }
         switch ExerciseRunner.run(analysisText: solution, path: "\(relative)/solution.ana",
-                                  dataDirectory: courseRoot.appendingPathComponent("Exercises/data"), budget: budget) {
+                                  dataDirectory: dataDirectory, budget: budget) {
         case .failure(let failure): return .failure(ExerciseFailure(problems + failure.diagnostics))
         case .success(let result):
+            if let key { cache.store(result, id: id, key: key) }
             return .success(ExerciseRun(id: id, title: exercise.title, summary: exercise.summary, starter: read("starter.ana"),
                                         solution: solution, result: result, exercise: exercise,
                                         teacherNotes: read("teacher-notes.md")))

@@ -9,22 +9,36 @@ import Foundation
 public enum MarkdownRenderer {
     private static let extensionsRegistered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
+    /// cmark-gfm keeps the "special characters" of inline extensions (`~` for strikethrough, …) in one process-wide
+    /// table: attaching an extension to a parser adds them and freeing the parser removes them. Two pages parsed at
+    /// once could thus lose `~~strikethrough~~` at random. Parsing and freeing parsers are therefore serialised;
+    /// rewriting and rendering the tree (most of the work) still run in parallel.
+    private static let parserLock = NSLock()
+
     public static func render(_ markdown: String, sourcePath: String, firstLine: Int, outputPath: String,
                               resolver: LinkResolver, options: MarkdownOptions) -> RenderedMarkdown {
         _ = extensionsRegistered
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
+        parserLock.lock()
         guard let parser = cmark_parser_new(cmarkOptions) else {
+            parserLock.unlock()
             return RenderedMarkdown(html: "", headings: [], links: [], calloutObjectives: [], diagnostics: [])
         }
-        defer { cmark_parser_free(parser) }
+        defer {
+            parserLock.lock()
+            cmark_parser_free(parser)
+            parserLock.unlock()
+        }
         var extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
         if options.allowRawHTML { extensionNames.append("tagfilter") }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let document = cmark_parser_finish(parser) else {
+        let finished = cmark_parser_finish(parser)
+        parserLock.unlock()
+        guard let document = finished else {
             return RenderedMarkdown(html: "", headings: [], links: [], calloutObjectives: [], diagnostics: [])
         }
         defer { cmark_node_free(document) }
