@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Analysis", "EventData", "Diagnostics", "YAMLSubset"], exclude: ["Fixtures"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Diagnostics", "YAMLSubset"]),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Curriculum", "Diagnostics"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Curriculum", "Diagnostics", "Grading", "Analysis"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "OpenKeyCLITests", dependencies: ["OpenKeyCLI"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

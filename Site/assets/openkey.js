@@ -31,6 +31,17 @@
     }
   }
 
+  /* Without working storage nothing can be remembered: then the page stays exactly as built. */
+  function storageWorks() {
+    try {
+      window.localStorage.setItem('openkey.probe', '1');
+      window.localStorage.removeItem('openkey.probe');
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
   function isString(value) {
     return typeof value === 'string' && value !== '';
   }
@@ -116,6 +127,7 @@
   }
 
   function run() {
+    if (!storageWorks()) return;
     var visited = loadVisited();
     recordVisit(visited);
     var seen = new Set(visited);

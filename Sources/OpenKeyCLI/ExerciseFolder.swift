@@ -15,6 +15,16 @@ struct ExerciseFolder {
         func read(_ name: String) -> String? {
             FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).flatMap { String(data: $0, encoding: .utf8) }
         }
+        // The student edition ships check.bundle (checks and reference, scrambled) instead of the solution.
+        if read("solution.ana") == nil, let bundle = FileManager.default.contents(atPath: folder.appendingPathComponent("check.bundle").path) {
+            guard let (yaml, reference) = ExerciseBundle.open(bundle, id: id) else {
+                return .failure(.init([.error("exercise.bundle", "\(displayPath)/check.bundle is damaged or belongs to another exercise", at: nil)]))
+            }
+            let (parsed, problems) = ExerciseParser.parse(yaml, sourcePath: "\(displayPath)/exercise.yml", id: id)
+            guard let exercise = parsed else { return .failure(.init(problems)) }
+            let dataDirectory = data ?? folder.deletingLastPathComponent().appendingPathComponent("data")
+            return .success(ExerciseFolder(exercise: exercise, reference: reference, dataDirectory: dataDirectory))
+        }
         guard let yaml = read("exercise.yml") else {
             return .failure(.init([.error("exercise.missing-file", "no exercise.yml in \(displayPath)", at: nil,
                                           hint: "give the folder of one exercise, e.g. Exercises/z-boson-mass")]))

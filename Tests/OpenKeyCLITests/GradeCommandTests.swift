@@ -211,3 +211,22 @@ import Testing
         }
     }
 }
+
+@Suite struct StudentSelfCheckTests {
+    /// A student with only the student edition (no solution.ana) checks their work against check.bundle.
+    @Test func selfCheckWorksFromTheStudentEditionAlone() throws {
+        let course = GradeCommandTests.exercise.deletingLastPathComponent().deletingLastPathComponent()
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("openkey-student-\(UUID().uuidString)")
+        var out = "", err = ""
+        #expect(OpenKeyCommand.run(["build", course.path, "--output", site.path], stdout: { out += $0 }, stderr: { err += $0 },
+                                   environment: [:], interactive: false) == 0, "\(err)")
+        let folder = site.appendingPathComponent("exercises/zmass")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("solution.ana").path))
+        let solution = GradeCommandTests.exercise.appendingPathComponent("solution.ana")
+        out = ""
+        let code = OpenKeyCommand.run(["check", folder.path, solution.path, "--data", course.appendingPathComponent("Exercises/data").path],
+                                      stdout: { out += $0 + "\n" }, stderr: { err += $0 }, environment: [:], interactive: false)
+        #expect(code == 0, "\(err)")
+        #expect(out.hasPrefix("Grade for zmass: 6/7"))
+    }
+}

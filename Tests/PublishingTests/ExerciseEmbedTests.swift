@@ -2,6 +2,7 @@ import Analysis
 import Curriculum
 import Diagnostics
 import Foundation
+import Grading
 @testable import Publishing
 import Testing
 
@@ -117,5 +118,20 @@ import Testing
         let (_, rerunPage) = build(course)
         #expect(rerunPage.contains("(reference analysis: 55.9478)"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: cacheDir.path).count == 1)
+    }
+}
+
+@Suite struct ExerciseBundleTests {
+    /// The student edition carries checks and reference only scrambled, and `openkey check` can use them.
+    @Test func studentEditionShipsAScrambledSelfCheckBundle() throws {
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        #expect(BuildPipeline.run(BuildOptions(courseRoot: TestPaths.fixture("exercise"), output: out, environment: [:])).succeeded)
+        let bundle = try Data(contentsOf: out.appendingPathComponent("exercises/zmass/check.bundle"))
+        let text = String(decoding: bundle, as: UTF8.self)
+        #expect(!text.contains("mean mass") && !text.contains("Z boson") && !FileManager.default.fileExists(atPath: out.appendingPathComponent("exercises/zmass/exercise.yml").path))
+        let (yaml, reference) = try #require(ExerciseBundle.open(bundle, id: "zmass"))
+        #expect(yaml.contains("title: Reconstruct the dilepton mass"))
+        #expect(reference.samples.first?.reports.first?.name == "mean mass")
+        #expect(ExerciseBundle.open(bundle, id: "other") == nil)
     }
 }

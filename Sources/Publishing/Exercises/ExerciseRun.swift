@@ -16,6 +16,8 @@ public struct ExerciseRun: Sendable {
     public var exercise: Exercise
     /// `teacher-notes.md`, for the teacher edition only.
     public var teacherNotes: String? = nil
+    /// The text of `exercise.yml`, for the student edition's self-check bundle.
+    public var exerciseYAML: String = ""
 
     /// Loads and runs one exercise: `exercise.yml` read by the grader's parser (so the checks are validated at every
     /// build), `solution.ana` run on `Exercises/data/`. File I/O happens here, at the edge of the build.
@@ -43,7 +45,7 @@ public struct ExerciseRun: Sendable {
         let key = safe ? ExerciseCache.key(solution: solution, dataFiles: program.samples.map { dataDirectory.appendingPathComponent($0.path) }) : nil
         if let key, let cached = cache.load(id: id, key: key) {
             return .success(ExerciseRun(id: id, title: exercise.title, summary: exercise.summary, starter: read("starter.ana"),
-                                        solution: solution, result: cached, exercise: exercise, teacherNotes: read("teacher-notes.md")))
+                                        solution: solution, result: cached, exercise: exercise, teacherNotes: read("teacher-notes.md"), exerciseYAML: yaml))
         }
         switch ExerciseRunner.run(analysisText: solution, path: "\(relative)/solution.ana",
                                   dataDirectory: dataDirectory, budget: budget) {
@@ -52,7 +54,7 @@ public struct ExerciseRun: Sendable {
             if let key { cache.store(result, id: id, key: key) }
             return .success(ExerciseRun(id: id, title: exercise.title, summary: exercise.summary, starter: read("starter.ana"),
                                         solution: solution, result: result, exercise: exercise,
-                                        teacherNotes: read("teacher-notes.md")))
+                                        teacherNotes: read("teacher-notes.md"), exerciseYAML: yaml))
         }
     }
 

@@ -2,6 +2,7 @@ import Analysis
 import Curriculum
 import Diagnostics
 import Foundation
+import Grading
 
 /// The "run exercises" stage: every exercise placed in a page runs its reference solution on the sample data
 /// (in parallel), every value the page states is checked against it, and each slot in the page is filled in.
@@ -82,7 +83,14 @@ enum ExerciseStage {
         var files: [OutputFile] = []
         for run in runs.values.sorted(by: { $0.id < $1.id }) {
             if let starter = run.starter { files.append(OutputFile(path: "exercises/\(run.id)/starter.ana", text: starter)) }
-            if edition == .teacher { files.append(OutputFile(path: "exercises/\(run.id)/solution.ana", text: run.solution)) }
+            if edition == .teacher {
+                files.append(OutputFile(path: "exercises/\(run.id)/solution.ana", text: run.solution))
+                files.append(OutputFile(path: "exercises/\(run.id)/exercise.yml", text: run.exerciseYAML))
+            } else {
+                // Students self-check with `openkey check exercises/ID my.ana`: checks and reference, scrambled.
+                files.append(OutputFile(path: "exercises/\(run.id)/check.bundle",
+                                        data: ExerciseBundle.make(id: run.id, exerciseYAML: run.exerciseYAML, reference: run.result)))
+            }
         }
         return Output(rendered: updated, files: files)
     }
