@@ -15,7 +15,7 @@ public enum OpenKeyCommand {
       openkey check [COURSE_DIR] [--edition student|teacher] [--strict]
       openkey run FILE.ana [--data DIR] [--json] [--plot DIR] [--max-events N] [--threads N] [--timeout S]
       openkey inspect FILE.root [--tree NAME] [--json] [--dump BRANCHES] [--entries A:B]
-      openkey check EXERCISE SUBMISSION [--data DIR]
+      openkey check EXERCISE SUBMISSION [--data DIR] [--plot DIR]
       openkey grade EXERCISE SUBMISSIONS_DIR --out DIR [--data DIR]
       openkey --help | --version
 

@@ -228,5 +228,11 @@ import Testing
                                       stdout: { out += $0 + "\n" }, stderr: { err += $0 }, environment: [:], interactive: false)
         #expect(code == 0, "\(err)")
         #expect(out.hasPrefix("Grade for zmass: 6/7"))
+        let plots = site.appendingPathComponent("plots")
+        out = ""
+        _ = OpenKeyCommand.run(["check", folder.path, solution.path, "--data", course.appendingPathComponent("Exercises/data").path,
+                                "--plot", plots.path], stdout: { out += $0 + "\n" }, stderr: { err += $0 }, environment: [:], interactive: false)
+        let svg = try String(contentsOf: plots.appendingPathComponent("mass.svg"), encoding: .utf8)
+        #expect(svg.contains("Your analysis") && svg.contains("Reference"))
     }
 }
