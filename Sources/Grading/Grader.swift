@@ -29,7 +29,7 @@ public enum Grader {
         if case .failed(let diagnostics) = submission {
             let errors = diagnostics.filter { $0.severity == .error }
             grade.status = .error
-            grade.message = errors.first.map { "Your analysis could not be run: \(located($0))" } ?? "Your analysis could not be run."
+            grade.message = errors.first.map { "Your submission could not be used: \(located($0))" } ?? "Your submission could not be used."
             grade.details = errors.dropFirst().prefix(5).map(located)
             return grade
         }

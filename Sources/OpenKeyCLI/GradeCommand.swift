@@ -63,7 +63,10 @@ enum GradeCommand {
             defer { progress.advance() }
             let grade: Grade
             if let file = entry.file {
-                grade = opened.grade(file, displayPath: "\(entry.student)/\(file.lastPathComponent)", budget: budget, answers: entry.answers)
+                // Messages name the file as it sits in the submissions folder: `alice.ana` or `alice/analysis.ana`.
+                let inFolder = file.deletingLastPathComponent().standardizedFileURL != submissions
+                let shown = inFolder ? "\(file.deletingLastPathComponent().lastPathComponent)/\(file.lastPathComponent)" : file.lastPathComponent
+                grade = opened.grade(file, displayPath: shown, budget: budget, answers: entry.answers)
             } else {
                 let d = Diagnostic.error("grade.no-submission", entry.problem ?? "no submission found", at: .file(entry.student))
                 grade = Grader.evaluate(exercise: opened.exercise, reference: opened.reference, submission: .failed([d]))

@@ -72,7 +72,7 @@ import Testing
         #expect(grade.checks.map(\.status) == [.error, .error, .error, .missing, .missing])
         #expect(grade.score == 0)
         #expect(grade["selection"]?.message
-            == "Your analysis could not be run: submissions/broken.ana:3:16: expected a value, a column name or a function call, found end of line")
+            == "Your submission could not be used: submissions/broken.ana:3:16: expected a value, a column name or a function call, found end of line")
     }
 
     @Test func histogramThatDisagreesNamesTheBins() throws {

@@ -106,7 +106,9 @@ import Testing
             try? fm.removeItem(at: goldenStudents)
             try fm.createDirectory(at: goldenStudents, withIntermediateDirectories: true)
             for name in names {
-                try fm.copyItem(at: out.appendingPathComponent(name), to: Self.expected.appendingPathComponent(name))
+                let target = Self.expected.appendingPathComponent(name)
+                try? fm.removeItem(at: target)
+                try fm.copyItem(at: out.appendingPathComponent(name), to: target)
             }
             Issue.record("RECORD_GOLDEN=1: rewrote \(names.count) golden files in \(Self.expected.path); check them and run again without RECORD_GOLDEN")
             return
