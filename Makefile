@@ -82,3 +82,8 @@ uninstall:
 
 clean:
 	rm -rf .build $(SITE_DIR)
+
+## bench: benchmarks against the anchors (not part of make test); writes bench/results-*.md
+.PHONY: bench
+bench: build
+	python3 bench/engine/run.py
