@@ -32,6 +32,19 @@ struct ChunkProcessor {
     let program: Program
     let sample: SampleDecl
     let budget: Budget
+    /// Columns still read by statement `i` or later: after a filter only these are compacted (the others are dropped).
+    let liveFrom: [Set<String>]
+
+    init(program: Program, sample: SampleDecl, budget: Budget) {
+        self.program = program
+        self.sample = sample
+        self.budget = budget
+        var live: [Set<String>] = Array(repeating: [], count: program.statements.count + 1)
+        for i in stride(from: program.statements.count - 1, through: 0, by: -1) {
+            live[i] = live[i + 1].union(program.statements[i].names)
+        }
+        liveFrom = live
+    }
 
     func process(_ chunk: Chunk) throws(Diagnostic) -> Partial {
         var partial = Partial(program: program)
@@ -49,7 +62,7 @@ struct ChunkProcessor {
         }
         record(0)
         var filterIndex = 0, histogramIndex = 0, reportIndex = 0
-        for statement in program.statements {
+        for (position, statement) in program.statements.enumerated() {
             try budget.checkTime(at: sample.location)
             switch statement {
             case let .filter(condition, _, _):
@@ -60,8 +73,9 @@ struct ChunkProcessor {
                 var kept = ContiguousArray<Int32>()
                 kept.reserveCapacity(evaluator.events)
                 for (i, x) in pass.enumerated() where truth(x) { kept.append(Int32(i)) }
+                let live = liveFrom[position + 1]
                 if kept.count != evaluator.events {
-                    evaluator.columns = evaluator.columns.mapValues { $0.gather(kept) }
+                    evaluator.columns = evaluator.columns.filter { live.contains($0.key) }.mapValues { $0.gather(kept) }
                     weights = Value.scalar(weights).gather(kept).perEvent(kept.count) ?? []
                     evaluator.events = kept.count
                 }
@@ -101,6 +115,15 @@ struct ChunkProcessor {
 }
 
 extension Statement {
+    /// The column and define names the statement reads.
+    var names: Set<String> {
+        switch self {
+        case .filter(let e, _, _), .define(_, let e, _): return e.names
+        case .histogram(let h): return h.expr.names
+        case .report(_, let e, _, _): return e?.names ?? []
+        }
+    }
+
     var location: SourceLocation {
         switch self {
         case .filter(_, _, let l), .define(_, _, let l), .report(_, _, _, let l): return l

@@ -11,6 +11,18 @@ public indirect enum Expr: Sendable, Hashable {
     case index(Expr, Expr, SourceLocation)
     case slice(Expr, Expr?, Expr?, SourceLocation)
 
+    /// Every name the expression reads.
+    public var names: Set<String> {
+        switch self {
+        case .number: return []
+        case .name(let n, _): return [n]
+        case .unary(_, let e, _): return e.names
+        case .binary(_, let l, let r, _), .index(let l, let r, _): return l.names.union(r.names)
+        case .call(_, let args, _): return args.reduce(into: Set<String>()) { $0.formUnion($1.names) }
+        case let .slice(e, a, b, _): return e.names.union(a?.names ?? []).union(b?.names ?? [])
+        }
+    }
+
     /// Where the expression's text begins (for a binary operation: its left operand).
     public var startLocation: SourceLocation {
         switch self {
