@@ -38,17 +38,31 @@ enum Value: Sendable {
             v.withUnsafeBufferPointer { src in for i in indices { out.append(src[Int(i)]) } }
             return .scalar(out)
         case let .jagged(offsets, values):
-            var newOffsets = ContiguousArray<Int32>()
-            newOffsets.reserveCapacity(indices.count + 1)
-            newOffsets.append(0)
+            // Two passes over the kept events: sizes first, then one memcpy-like copy per event into a buffer
+            // allocated once at its final size.
+            var newOffsets = ContiguousArray<Int32>(repeating: 0, count: indices.count + 1)
             var total = 0
-            offsets.withUnsafeBufferPointer { o in for i in indices { total += Int(o[Int(i) + 1] - o[Int(i)]); newOffsets.append(Int32(total)) } }
-            var newValues = ContiguousArray<Double>()
-            newValues.reserveCapacity(total)
             offsets.withUnsafeBufferPointer { o in
-                values.withUnsafeBufferPointer { v in
-                    for i in indices { newValues.append(contentsOf: v[Int(o[Int(i)])..<Int(o[Int(i) + 1])]) }
+                newOffsets.withUnsafeMutableBufferPointer { n in
+                    for (k, i) in indices.enumerated() {
+                        total += Int(o[Int(i) + 1] - o[Int(i)])
+                        n[k + 1] = Int32(total)
+                    }
                 }
+            }
+            let newValues = ContiguousArray<Double>(unsafeUninitializedCapacity: total) { out, count in
+                offsets.withUnsafeBufferPointer { o in
+                    values.withUnsafeBufferPointer { v in
+                        guard let source = v.baseAddress, let target = out.baseAddress else { return }
+                        var position = 0
+                        for i in indices {
+                            let lo = Int(o[Int(i)]), n = Int(o[Int(i) + 1]) - lo
+                            (target + position).initialize(from: source + lo, count: n)
+                            position += n
+                        }
+                    }
+                }
+                count = total
             }
             return .jagged(offsets: newOffsets, values: newValues)
         }
