@@ -111,21 +111,33 @@ enum Kernels {
     /// `list[a:b]` per event, bounds clamped as in Python; missing bounds mean the start and the end.
     static func slice(_ offsets: ContiguousArray<Int32>, _ values: ContiguousArray<Double>, _ lower: Value?, _ upper: Value?, events: Int) -> Value {
         let lo = lower?.perEvent(events), hi = upper?.perEvent(events)
-        var newOffsets = ContiguousArray<Int32>()
-        newOffsets.reserveCapacity(events + 1)
-        newOffsets.append(0)
-        var out = ContiguousArray<Double>()
-        out.reserveCapacity(values.count)
-        for e in 0..<events {
-            let start = Int(offsets[e]), n = Int(offsets[e + 1]) - start
-            func clamp(_ x: Double?, _ fallback: Int) -> Int {
-                guard let x, x.isFinite else { return fallback }
-                let i = Int(Swift.min(1e15, Swift.max(-1e15, x.rounded(.down))))
-                return Swift.min(n, Swift.max(0, i < 0 ? n + i : i))
+        // Pass 1: each event's kept range; pass 2: copy them into a buffer allocated once.
+        var starts = ContiguousArray<Int32>(repeating: 0, count: events)
+        var newOffsets = ContiguousArray<Int32>(repeating: 0, count: events + 1)
+        var total = 0
+        offsets.withUnsafeBufferPointer { o in
+            for e in 0..<events {
+                let start = Int(o[e]), n = Int(o[e + 1]) - start
+                func clamp(_ x: Double?, _ fallback: Int) -> Int {
+                    guard let x, x.isFinite else { return fallback }
+                    let i = Int(Swift.min(1e15, Swift.max(-1e15, x.rounded(.down))))
+                    return Swift.min(n, Swift.max(0, i < 0 ? n + i : i))
+                }
+                let a = clamp(lo?[e], 0), b = clamp(hi?[e], n)
+                starts[e] = Int32(start + a)
+                total += Swift.max(0, b - a)
+                newOffsets[e + 1] = Int32(total)
             }
-            let a = clamp(lo?[e], 0), b = clamp(hi?[e], n)
-            if a < b { out.append(contentsOf: values[(start + a)..<(start + b)]) }
-            newOffsets.append(Int32(out.count))
+        }
+        let out = ContiguousArray<Double>(unsafeUninitializedCapacity: total) { buffer, count in
+            values.withUnsafeBufferPointer { v in
+                guard let source = v.baseAddress, let target = buffer.baseAddress else { return }
+                for e in 0..<events {
+                    let position = Int(newOffsets[e]), n = Int(newOffsets[e + 1]) - position
+                    if n > 0 { (target + position).initialize(from: source + Int(starts[e]), count: n) }
+                }
+            }
+            count = total
         }
         return .jagged(offsets: newOffsets, values: out)
     }
