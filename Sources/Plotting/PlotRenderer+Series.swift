@@ -16,7 +16,8 @@ extension PlotRenderer {
             let below = layer == 0 ? zeros : model.stack[layer - 1]
             lines.append("<path\(classAttribute(background.paint)) d=\"\(bandPath(lower: below, upper: model.stack[layer]))\" fill=\"\(background.paint.color)\" stroke=\"none\"/>")
         }
-        for layer in model.stack {
+        // Outlines separate the layers; with sub-pixel bins they would only draw a dark smear.
+        for layer in model.stack where frame.width / Double(model.binCount) >= 1.5 {
             lines.append("<path d=\"\(stepPath(layer, from: zeros))\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"0.75\"/>")
         }
         if needsHatch {

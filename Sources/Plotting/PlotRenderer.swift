@@ -98,8 +98,7 @@ struct PlotRenderer {
             + " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""
             + " font-family=\"Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif\""
             + " style=\"max-width:100%;height:auto\">")
-        let title = RichText(parsing: spec.title).plain
-        lines.append("<title id=\"\(id)-title\">\(XMLEscaping.escape(title.isEmpty ? RichText(parsing: spec.xLabel).plain : title))</title>")
+        lines.append("<title id=\"\(id)-title\">\(XMLEscaping.escape(accessibleTitle))</title>")
         lines.append("<desc id=\"\(id)-desc\">\(XMLEscaping.escape(model.summary(spec: spec)))</desc>")
         lines += styleBlock()
         lines.append("<defs>")
@@ -131,6 +130,12 @@ struct PlotRenderer {
         }
         return ["<style>", "@media (prefers-color-scheme: dark) {",
                 "svg#\(id)-plot:root { color: #E6E6E6; background: #161616; }"] + rules + ["}", "</style>"]
+    }
+
+    /// The plot title as plain text, falling back to the axis label, so the image always has a name.
+    var accessibleTitle: String {
+        let candidates = [spec.title, spec.xLabel].map { RichText(parsing: $0).plain.trimmingSpaces }
+        return candidates.first { !XMLEscaping.escape($0).trimmingSpaces.isEmpty } ?? "Histogram"
     }
 
     /// Whether the stack's hatched uncertainty band is drawn (and so needs its pattern).

@@ -15,8 +15,10 @@ public struct PlotSeries: Sendable, Equatable {
 
     /// Legend text; `_x`, `_{xy}`, `^x`, `^{xy}` become sub- and superscripts.
     public var label: String
+    /// Decides the drawing: stacked fill, line on top of the stack, or points with error bars.
     public var role: Role
-    /// A CSS colour; nil picks one from the built-in colour-blind-safe palette by series index.
+    /// A CSS colour (name, `#hex`, `rgb(…)`); nil, or anything that is not a plain colour, picks the
+    /// built-in colour-blind-safe palette entry for the series' position among those of its role.
     public var color: String?
     /// Sum of weights per bin (`edges.count - 1` values).
     public var sumw: [Double]

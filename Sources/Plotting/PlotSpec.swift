@@ -56,7 +56,15 @@ public struct PlotSpec: Sendable, Equatable {
     /// brackets, otherwise "Events": the per-bin width only means something with a unit.
     public static func defaultYLabel(xLabel: String, edges: [Double]) -> String {
         guard let unit = unit(in: xLabel), let width = regularWidth(edges) else { return "Events" }
-        return "Events / \(NumberText.compact(width, significant: 3)) \(unit)"
+        return "Events / \(widthText(width)) \(unit)"
+    }
+
+    /// A bin width as label markup: "5", "0.25", or "2.5×10^{6}" when plain digits would be long.
+    static func widthText(_ width: Double) -> String {
+        guard width >= 1e5 || width < 1e-3 else { return NumberText.compact(width, significant: 6) }
+        let parts = NumberText.scientific(width, significant: 3).split(separator: "e")
+        guard parts.count == 2 else { return NumberText.compact(width, significant: 6) }
+        return parts[0] == "1" ? "10^{\(parts[1])}" : "\(parts[0])×10^{\(parts[1])}"
     }
 
     /// The text inside the last `[...]` of a label, if not empty.

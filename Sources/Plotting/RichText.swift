@@ -72,7 +72,13 @@ struct RichText: Equatable {
         var out = ""
         var offset = 0.0
         for run in runs {
-            let escaped = XMLEscaping.escape(run.text)
+            // A hyphen leading a script ("fb^-1") is meant as a minus sign; typeset it as one.
+            let text = run.position != .normal && run.text.hasPrefix("-") ? "−" + run.text.dropFirst() : run.text
+            // Leading spaces go before the tspan: librsvg drops them inside one ("10⁶eV").
+            let body = text.drop { $0 == " " }
+            out += String(repeating: " ", count: text.count - body.count)
+            let escaped = XMLEscaping.escape(String(body))
+            if escaped.isEmpty { continue }
             let target: Double
             switch run.position {
             case .normal: target = 0
