@@ -30,8 +30,9 @@ let package = Package(
         .target(name: "Plotting"),
         .target(name: "Grading", dependencies: ["Diagnostics", "YAMLSubset", "Analysis", "EventData"]),
         .target(name: "Curriculum", dependencies: ["Diagnostics", "YAMLSubset"]),
-        .target(name: "Publishing", dependencies: ["Diagnostics", "YAMLSubset", "Templating", "Curriculum", "Analysis", "EventData", "Plotting", "Grading", "CCmarkGFM"]),
-        .target(name: "OpenKeyCLI", dependencies: ["Diagnostics", "Curriculum", "Publishing", "EventData", "Analysis", "Plotting", "Grading"]),
+        .target(name: "Localization", dependencies: ["Diagnostics", "YAMLSubset", "Curriculum"]),
+        .target(name: "Publishing", dependencies: ["Diagnostics", "YAMLSubset", "Templating", "Curriculum", "Localization", "Analysis", "EventData", "Plotting", "Grading", "CCmarkGFM"]),
+        .target(name: "OpenKeyCLI", dependencies: ["Diagnostics", "Curriculum", "Localization", "Publishing", "EventData", "Analysis", "Plotting", "Grading"]),
         .executableTarget(name: "openkey", dependencies: ["OpenKeyCLI"]),
         .executableTarget(name: "mustache-conformance", dependencies: ["Templating"]),
 
@@ -44,7 +45,8 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Analysis", "EventData", "Diagnostics", "YAMLSubset"], exclude: ["Fixtures"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Diagnostics", "YAMLSubset"]),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Curriculum", "Diagnostics", "Grading", "Analysis"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Curriculum", "Diagnostics"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Localization", "Curriculum", "Diagnostics", "Grading", "Analysis"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "OpenKeyCLITests", dependencies: ["OpenKeyCLI"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

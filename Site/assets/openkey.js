@@ -166,6 +166,11 @@
     return String(text).toLowerCase().split(/\s+/).filter(Boolean).join(' ');
   }
 
+  /* The form carries its messages in the reader's language (data-msg-*); English if it does not. */
+  function message(form, name, fallback) {
+    return form.getAttribute('data-msg-' + name) || fallback;
+  }
+
   function check(form) {
     var salt = form.getAttribute('data-salt');
     var box = form.querySelector('[data-kind]');
@@ -175,7 +180,7 @@
     var answer = null;
     if (box.getAttribute('data-kind') === 'choice') {
       var chosen = form.querySelector('input[type=radio]:checked');
-      if (!chosen) { result.textContent = 'Choose an answer first.'; return; }
+      if (!chosen) { result.textContent = message(form, 'choose', 'Choose an answer first.'); return; }
       answer = chosen.value;
       var whys = form.querySelectorAll('.question-why');
       for (var i = 0; i < whys.length; i++) { whys[i].hidden = true; }
@@ -190,11 +195,11 @@
       var input = form.querySelector('input[type=number]');
       var value = input ? parseFloat(input.value) : NaN;
       var step = parseFloat(box.getAttribute('data-step'));
-      if (isNaN(value) || !(step > 0)) { result.textContent = 'Type a number first.'; return; }
+      if (isNaN(value) || !(step > 0)) { result.textContent = message(form, 'number', 'Type a number first.'); return; }
       answer = String(Math.round(value / step));
     }
     var right = accepted.indexOf(fnv1a(salt + '|' + normalise(answer))) >= 0;
-    result.textContent = right ? 'Correct!' : 'Not quite — have another look.';
+    result.textContent = right ? message(form, 'correct', 'Correct!') : message(form, 'wrong', 'Not quite — have another look.');
     form.classList.toggle('answered-right', right);
     form.classList.toggle('answered-wrong', !right);
   }

@@ -17,6 +17,8 @@ public enum OpenKeyCommand {
       openkey inspect FILE.root [--tree NAME] [--json] [--dump BRANCHES] [--entries A:B]
       openkey check EXERCISE SUBMISSION [--data DIR] [--plot DIR]
       openkey grade EXERCISE SUBMISSIONS_DIR --out DIR [--data DIR]
+      openkey translations [COURSE_DIR] [--lang L] [--fail-on stale|missing|any]
+      openkey translations start|mark-current L PAGE [--course DIR]
       openkey --help | --version
 
     Commands:
@@ -29,6 +31,9 @@ public enum OpenKeyCommand {
               Self-check: run a submission (.ana, or an answers file) against an exercise folder and print each check.
       grade   Grade a folder of submissions (one file or folder per student id) into DIR: a result JSON and
               feedback text per student, and gradebook.csv. Re-running gives identical files.
+      translations
+              Report each language's translated, stale (with what changed) and missing pages and UI strings;
+              start scaffolds a translation, mark-current records that it matches the current original.
 
     Options:
       --output DIR       where to write the site
@@ -44,7 +49,8 @@ public enum OpenKeyCommand {
         let args: Arguments
         do {
             args = try Arguments.parse(argv, valued: ["--output", "-o", "--out", "--edition", "--data", "--plot", "--max-events", "--threads", "--timeout",
-                                                        "--tree", "--dump", "--entries", "--plot-label"],
+                                                        "--tree", "--dump", "--entries", "--plot-label",
+                                                        "--lang", "--fail-on", "--course"],
                                        flags: ["--strict", "--help", "-h", "--version", "--json"])
         } catch {
             stderr("openkey: error: \(error.description)\n\n\(usage)")
@@ -64,12 +70,14 @@ public enum OpenKeyCommand {
             return RunCommand.run(args, stdout: stdout, stderr: stderr)
         case "inspect":
             return InspectCommand.run(args, stdout: stdout, stderr: stderr)
+        case "translations":
+            return TranslationsCommand.run(args, stdout: stdout, stderr: stderr)
         case nil:
             stderr("openkey: error: missing command\n\n\(usage)")
             return 2
         case let other?:
             var message = "openkey: error: unknown command '\(other)'"
-            if let best = Arguments.closest(other, ["build", "check", "run", "inspect", "grade", "help"]) { message += ". Did you mean '\(best)'?" }
+            if let best = Arguments.closest(other, ["build", "check", "run", "inspect", "grade", "translations", "help"]) { message += ". Did you mean '\(best)'?" }
             stderr(message + "\n\n" + usage)
             return 2
         }

@@ -2,6 +2,7 @@ import Curriculum
 import Diagnostics
 import Dispatch
 import Foundation
+import Localization
 
 /// `openkey build`, as a pipeline of named stages:
 ///
@@ -28,41 +29,91 @@ public enum BuildPipeline {
             Result(diagnostics: log.diagnostics, succeeded: false, pageCount: pages, index: nil)
         }
 
-        // 1. Load: the course folder and the theme, into values.
+        // 1. Load: the course folder, its translations and the theme, into values.
         progress.begin(1, of: stageCount, "Load")
         guard let full = CourseLoader.load(root: options.courseRoot, log: log),
               let theme = Theme.load(courseRoot: options.courseRoot, log: log) else { return failed() }
+        let translations = TranslationLoader.load(root: options.courseRoot, course: full, builtinUI: UIStrings.reference, log: log)
         let edition = options.edition ?? full.site.defaultEdition
         let course = full.filtered(for: edition)
+        let languages = SiteLanguages(site: full.site, translations: translations)
 
-        // 2. Parse: every page's Markdown, in parallel.
-        let rendered = parse(full, edition: edition, progress: progress)
+        // 2. Parse: every page's Markdown, then every translated page's, in parallel.
+        let source = languages.language(full.site.sourceLanguage, states: [:])
+        let rendered = parse(full, edition: edition, ui: translations.ui(for: source.code), prefix: source.prefix, progress: progress)
+        let translated = parseTranslations(full, translations: translations, languages: languages, edition: edition, original: rendered)
 
-        // 3. Check: structure, links, anchors, curriculum references.
+        // 3. Check: structure, links, anchors, curriculum references; translations change text only.
         progress.begin(3, of: stageCount, "Check")
         CourseChecker.check(full, log: log)
         LinkChecker.check(course: full, rendered: rendered, log: log)
         ExerciseStage.checkReferences(rendered, courseRoot: options.courseRoot, log: log)
+        for (language, pages) in translated.sorted(by: { $0.key < $1.key }) {
+            guard let pack = translations.packs[language] else { continue }
+            var merged = rendered
+            for (id, result) in pages { merged[id] = result }
+            LinkChecker.check(course: full, rendered: merged, only: Set(pages.keys), log: log)
+            for (id, result) in pages.sorted(by: { $0.key < $1.key }) {
+                guard let page = full.page(id: id), let text = pack.pages[id], let original = rendered[id] else { continue }
+                TranslationChecker.check(text, rendered: result, original: page, originalRendered: original, log: log)
+            }
+        }
         if options.strict { log.promoteWarnings() }
         if log.hasErrors { return failed(course.pages.count) }
 
         // 4. Run exercises: reference solutions on the sample data; the values pages state must agree.
         progress.begin(4, of: stageCount, "Run exercises")
-        let exercises = ExerciseStage.run(course: full, rendered: rendered, courseRoot: options.courseRoot, edition: edition, log: log)
+        let exercises = ExerciseStage.run(course: full, rendered: rendered, courseRoot: options.courseRoot, edition: edition,
+                                          ui: translations.ui(for: source.code), siteRoot: { source.siteRoot(from: $0) }, log: log)
         if options.strict { log.promoteWarnings() }
         if log.hasErrors { return failed(course.pages.count) }
 
-        // 5. Render: pages and path pages through the templates, in parallel.
-        let model = SiteModel(course: course, edition: edition, rendered: exercises.rendered.filter { course.page(id: $0.key) != nil },
-                              buildDate: SiteModel.buildDate(environment: options.environment))
-        let renderer = SiteRenderer(model: model, theme: theme)
-        var files = render(renderer, progress: progress) + exercises.files
+        // 5. Render: every language's pages and path pages through the templates, in parallel.
+        let buildDate = SiteModel.buildDate(environment: options.environment)
+        var files: [OutputFile] = exercises.files
+        var sourceModel: SiteModel?
+        let status = TranslationStatus.compute(course: full, translations: translations)
+        for code in languages.codes {
+            let pack = translations.packs[code]
+            var states: [String: SiteLanguage.PageState] = [:]
+            var pageTexts: [String: RenderedMarkdown] = [:]
+            let resolver = LinkResolver(course: full, edition: edition)
+            for page in course.pages {
+                guard let original = exercises.rendered[page.id] else { continue }
+                if code == source.code {
+                    pageTexts[page.id] = original
+                } else if let text = pack?.pages[page.id], let result = translated[code]?[page.id] {
+                    states[page.id] = TranslationStatus.state(of: text, source: page) == .translated ? .current : .stale
+                    pageTexts[page.id] = ExerciseStage.fill(result, outputPath: page.outputPath, runs: exercises.runs, edition: edition,
+                                                            resolver: resolver, ui: translations.ui(for: code),
+                                                            siteRoot: languages.language(code, states: [:]).siteRoot(from: page.outputPath),
+                                                            log: log, verify: false)
+                } else {
+                    states[page.id] = .untranslated
+                    pageTexts[page.id] = original
+                }
+            }
+            let language = languages.language(code, states: states)
+            let localized = languages.localize(course, into: code)
+            let model = SiteModel(course: localized, edition: edition, rendered: pageTexts, ui: translations.ui(for: code),
+                                  buildDate: buildDate, language: language)
+            if code == source.code { sourceModel = model }
+            var renderer = SiteRenderer(model: model, theme: theme)
+            renderer.showsTranslationStatus = edition == .teacher && languages.isMultilingual
+            var tree = render(renderer, progress: progress, language: code)
 
-        // 6. Index: home page, curriculum coverage, map of paths.
-        progress.begin(6, of: stageCount, "Index")
-        files.append(renderer.renderHome())
-        files.append(renderer.renderMap())
-        files += course.curricula.map(renderer.renderCurriculum)
+            // 6. Index: home page, curriculum coverage, map of paths (and, for teachers, translation status).
+            progress.begin(6, of: stageCount, "Index")
+            tree.append(renderer.renderHome())
+            tree.append(renderer.renderMap())
+            tree += localized.curricula.map(renderer.renderCurriculum)
+            if renderer.showsTranslationStatus { tree.append(renderer.renderTranslationStatus(status)) }
+            files += tree.map { OutputFile(path: language.prefix + $0.path, data: $0.data) }
+        }
+        if languages.isMultilingual, var model = sourceModel {
+            model.language = .single(source.code)
+            files.append(SiteRenderer(model: model, theme: theme).renderLanguageChooser(translations: translations))
+        }
 
         // 7. Write: static files, then the atomic swap.
         progress.begin(7, of: stageCount, "Write")
@@ -91,10 +142,13 @@ public enum BuildPipeline {
     }
 
     /// Stage 2: Markdown of every page of the course (both editions, so checks are edition-independent).
-    static func parse(_ course: Course, edition: Edition, progress: Progress) -> [String: RenderedMarkdown] {
+    static func parse(_ course: Course, edition: Edition, ui: [String: String] = UIStrings.english, prefix: String = "",
+                      progress: Progress) -> [String: RenderedMarkdown] {
         progress.begin(2, of: stageCount, "Parse", total: course.pages.count, unit: "pages")
-        let resolver = LinkResolver(course: course, edition: edition)
-        let options = MarkdownOptions(allowRawHTML: true, edition: edition,
+        var prefixed = LinkResolver(course: course, edition: edition)
+        prefixed.outputPrefix = prefix
+        let resolver = prefixed
+        let options = MarkdownOptions(allowRawHTML: true, edition: edition, calloutTitles: UIStrings.calloutTitles(ui),
                                       curriculum: CurriculumLookup(registries: course.curricula))
         let pages = course.pages
         let results = ConcurrentMap.map(pages) { page -> RenderedMarkdown in
@@ -107,10 +161,35 @@ public enum BuildPipeline {
         return byID
     }
 
+    /// Stage 2, for translations: each translated page, rendered as untrusted Markdown (raw HTML left out) with
+    /// links resolved from its original's place and its original's heading anchors. By language, then page id.
+    static func parseTranslations(_ course: Course, translations: CourseTranslations, languages: SiteLanguages, edition: Edition,
+                                  original: [String: RenderedMarkdown]) -> [String: [String: RenderedMarkdown]] {
+        var out: [String: [String: RenderedMarkdown]] = [:]
+        for code in languages.codes where code != translations.sourceLanguage {
+            guard let pack = translations.packs[code], !pack.pages.isEmpty else { continue }
+            var prefixed = LinkResolver(course: course, edition: edition)
+            prefixed.outputPrefix = languages.language(code, states: [:]).prefix
+            let resolver = prefixed
+            let registries = languages.localize(course, into: code).curricula
+            let jobs = pack.pages.sorted { $0.key < $1.key }.compactMap { id, text in course.page(id: id).map { ($0, text) } }
+            let results = ConcurrentMap.map(jobs) { page, text -> RenderedMarkdown in
+                var options = MarkdownOptions(allowRawHTML: false, edition: edition, calloutTitles: UIStrings.calloutTitles(translations.ui(for: code)),
+                                              curriculum: CurriculumLookup(registries: registries))
+                options.linkBase = page.sourcePath
+                options.headingAnchors = original[page.id]?.headings.map(\.anchor)
+                return MarkdownRenderer.render(text.body, sourcePath: text.sourcePath, firstLine: text.bodyFirstLine,
+                                               outputPath: page.outputPath, resolver: resolver, options: options)
+            }
+            out[code] = Dictionary(zip(jobs.map(\.0.id), results), uniquingKeysWith: { a, _ in a })
+        }
+        return out
+    }
+
     /// Stage 5: one file per page and per path.
-    static func render(_ renderer: SiteRenderer, progress: Progress) -> [OutputFile] {
+    static func render(_ renderer: SiteRenderer, progress: Progress, language: String = "") -> [OutputFile] {
         let course = renderer.model.course
-        progress.begin(5, of: stageCount, "Render", total: course.pages.count + course.paths.count, unit: "pages")
+        progress.begin(5, of: stageCount, language.isEmpty ? "Render" : "Render (\(language))", total: course.pages.count + course.paths.count, unit: "pages")
         let pages = ConcurrentMap.map(course.pages) { page -> OutputFile in
             defer { progress.advance() }
             return renderer.renderPage(page)

@@ -4,10 +4,11 @@ import Diagnostics
 /// The check stage for what pages say in their text: every link and anchor resolves,
 /// every curriculum reference names a known objective.
 public enum LinkChecker {
-    public static func check(course: Course, rendered: [String: RenderedMarkdown], log: DiagnosticLog) {
+    /// - Parameter only: check just these pages (a language's translations); anchors are still those of every page.
+    public static func check(course: Course, rendered: [String: RenderedMarkdown], only: Set<String>? = nil, log: DiagnosticLog) {
         let anchors = rendered.mapValues { Set($0.headings.map(\.anchor)) }
         let pathIDs = Set(course.paths.map(\.id))
-        for page in course.pages {
+        for page in course.pages where only?.contains(page.id) ?? true {
             guard let result = rendered[page.id] else { continue }
             log.emit(contentsOf: result.diagnostics)
             for ref in result.calloutObjectives { log.emit(contentsOf: CourseChecker.check(ref, in: course)) }

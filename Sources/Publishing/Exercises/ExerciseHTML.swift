@@ -8,15 +8,17 @@ import Plotting
 /// solution; the student edition leaves out every number submissions are graded on (the plots' SVG is a drawing).
 enum ExerciseHTML {
     static func render(_ run: ExerciseRun, checks: [(StatedValue, Double)], outputPath: String, edition: Edition, slot: Int,
-                       teacherNotesHTML: String? = nil) -> String {
+                       teacherNotesHTML: String? = nil, ui: [String: String] = UIStrings.english, siteRoot: String? = nil) -> String {
         let e = HTML.escape
-        let root = SitePaths.root(from: outputPath)
+        func t(_ key: String) -> String { e(ui[key] ?? UIStrings.english[key] ?? key) }
+        // Exercise files are shared by every language, at the site root.
+        let root = siteRoot ?? SitePaths.root(from: outputPath)
         var out = "<section class=\"exercise\" id=\"exercise-\(e(run.id))\">\n"
-        out += "<p class=\"exercise-kicker\">Exercise</p>\n<p class=\"exercise-title\">\(e(run.title))</p>\n"
+        out += "<p class=\"exercise-kicker\">\(t("exercise.kicker"))</p>\n<p class=\"exercise-title\">\(e(run.title))</p>\n"
         out += "<p class=\"summary\">\(e(run.summary))</p>\n"
         if run.starter != nil {
-            out += "<p class=\"exercise-files\"><a class=\"button\" href=\"\(root)exercises/\(e(run.id))/starter.ana\" download>Download the starter analysis</a>"
-            out += " <span class=\"meta\">run it with <code>openkey run starter.ana --data DATA_FOLDER</code></span></p>\n"
+            out += "<p class=\"exercise-files\"><a class=\"button\" href=\"\(root)exercises/\(e(run.id))/starter.ana\" download>\(t("exercise.downloadStarter"))</a>"
+            out += " <span class=\"meta\">\(t("exercise.runIt")) <code>openkey run starter.ana --data DATA_FOLDER</code></span></p>\n"
         }
         let result = run.result
         for index in result.histograms.indices {
@@ -26,38 +28,39 @@ enum ExerciseHTML {
             out += "<figure class=\"exercise-plot\">\n\(HistogramPlot.svg(spec, series: series))\n"
             // Bin contents and cut flows are what submissions are graded on: only teachers get them in the clear.
             if edition == .teacher {
-                out += "<details class=\"plot-data\"><summary>Data table</summary>\n\(HistogramPlot.table(spec, series: series))\n</details>\n"
+                out += "<details class=\"plot-data\"><summary>\(t("exercise.dataTable"))</summary>\n\(HistogramPlot.table(spec, series: series))\n</details>\n"
             }
             out += "</figure>\n"
         }
-        if edition == .teacher { out += cutflowTable(result) }
+        if edition == .teacher { out += cutflowTable(result, caption: t("exercise.cutflowCaption"), selection: t("exercise.selection")) }
         if !checks.isEmpty {
             out += "<ul class=\"exercise-stated\">\n"
             for (stated, value) in checks {
-                out += "<li>\(e(String(stated.text.dropFirst("expect ".count)))) <span class=\"meta\">(reference analysis: \(e(ResultText.format(value))))</span></li>\n"
+                out += "<li>\(e(String(stated.text.dropFirst("expect ".count)))) <span class=\"meta\">(\(t("exercise.referenceAnalysis")): \(e(ResultText.format(value))))</span></li>\n"
             }
             out += "</ul>\n"
         }
         let questions = run.exercise.checks.compactMap { check -> String? in
             guard case .question(let question) = check.kind else { return nil }
-            return QuestionHTML.render(check, question: question, exerciseID: run.id, edition: edition)
+            return QuestionHTML.render(check, question: question, exerciseID: run.id, edition: edition, ui: ui)
         }
         if !questions.isEmpty {
             out += "<div class=\"exercise-questions\">\n" + questions.joined() + "</div>\n"
         }
         if edition == .teacher {
-            out += GradingGuideHTML.render(run.exercise, teacherNotes: teacherNotesHTML)
-            out += "<details class=\"exercise-solution\"><summary>Reference solution (teacher edition)</summary>\n"
+            out += GradingGuideHTML.render(run.exercise, teacherNotes: teacherNotesHTML, ui: ui)
+            out += "<details class=\"exercise-solution\"><summary>\(t("exercise.solution"))</summary>\n"
             out += "<pre><code class=\"language-ana\">\(e(run.solution))</code></pre>\n"
             out += "<p><a href=\"\(root)exercises/\(e(run.id))/solution.ana\" download>solution.ana</a></p>\n</details>\n"
         }
         return out + "</section>"
     }
 
-    static func cutflowTable(_ result: AnalysisResult) -> String {
+    static func cutflowTable(_ result: AnalysisResult, caption: String = "Cut flow of the reference analysis",
+                             selection: String = "Selection") -> String {
         guard let steps = result.samples.first?.cutflow.map(\.name), !steps.isEmpty else { return "" }
         let e = HTML.escape
-        var out = "<div class=\"table-scroll\"><table class=\"cutflow\">\n<caption>Cut flow of the reference analysis</caption>\n<thead><tr><th>Selection</th>"
+        var out = "<div class=\"table-scroll\"><table class=\"cutflow\">\n<caption>\(caption)</caption>\n<thead><tr><th>\(selection)</th>"
         for sample in result.samples { out += "<th scope=\"col\">\(e(sample.label))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for (row, name) in steps.enumerated() {

@@ -10,6 +10,7 @@ enum ExerciseStage {
     struct Output {
         var rendered: [String: RenderedMarkdown]
         var files: [OutputFile]
+        var runs: [String: ExerciseRun] = [:]
     }
 
     /// The exercises of the course: the folders of `Exercises/` except `data/`.
@@ -29,6 +30,7 @@ enum ExerciseStage {
     }
 
     static func run(course: Course, rendered: [String: RenderedMarkdown], courseRoot: URL, edition: Edition,
+                    ui: [String: String] = UIStrings.english, siteRoot: ((String) -> String)? = nil,
                     log: DiagnosticLog) -> Output {
         let ids = Array(Set(rendered.values.flatMap { $0.exercises.map(\.id) })).sorted()
         guard !ids.isEmpty else { return Output(rendered: rendered, files: []) }
@@ -48,37 +50,9 @@ enum ExerciseStage {
         var updated = rendered
         let resolver = LinkResolver(course: course, edition: edition)
         for page in course.pages {
-            guard var pageResult = rendered[page.id], !pageResult.exercises.isEmpty else { continue }
-            for (index, embed) in pageResult.exercises.enumerated() {
-                guard let run = runs[embed.id] else { continue }   // its problems are reported already
-                var checks: [(StatedValue, Double)] = []
-                for stated in embed.expectations {
-                    switch run.actual(stated) {
-                    case .failure(let failure):
-                        log.emit(.error("exercise.expect", failure.message, at: stated.location))
-                    case .success(let value):
-                        checks.append((stated, value))
-                        if !(abs(value - stated.value) <= stated.tolerance) {
-                            log.emit(.error("exercise.drift", "the page states '\(stated.text.dropFirst("expect ".count))', but the data gives \(ResultText.format(value))",
-                                            at: stated.location,
-                                            hint: "update the text, or check what changed in Exercises/\(embed.id)/solution.ana or the sample data"))
-                        }
-                    }
-                }
-                var notes: String?
-                if edition == .teacher, let text = run.teacherNotes {
-                    // Teacher notes are Markdown like any page, with links resolved from the page that shows them.
-                    let rendered = MarkdownRenderer.render(text, sourcePath: "Exercises/\(run.id)/teacher-notes.md", firstLine: 1,
-                                                           outputPath: page.outputPath, resolver: resolver,
-                                                           options: MarkdownOptions(edition: edition))
-                    log.emit(contentsOf: rendered.diagnostics)
-                    notes = rendered.html
-                }
-                let html = ExerciseHTML.render(run, checks: checks, outputPath: page.outputPath, edition: edition, slot: index,
-                                               teacherNotesHTML: notes)
-                pageResult.html = pageResult.html.replacingOccurrences(of: RenderedMarkdown.exerciseMarker(index), with: html)
-            }
-            updated[page.id] = pageResult
+            guard let pageResult = rendered[page.id], !pageResult.exercises.isEmpty else { continue }
+            updated[page.id] = fill(pageResult, outputPath: page.outputPath, runs: runs, edition: edition, resolver: resolver,
+                                    ui: ui, siteRoot: siteRoot?(page.outputPath), log: log, verify: true)
         }
         var files: [OutputFile] = []
         for run in runs.values.sorted(by: { $0.id < $1.id }) {
@@ -92,6 +66,46 @@ enum ExerciseStage {
                                         data: ExerciseBundle.make(id: run.id, exerciseYAML: run.exerciseYAML, reference: run.result)))
             }
         }
-        return Output(rendered: updated, files: files)
+        return Output(rendered: updated, files: files, runs: runs)
+    }
+}
+
+extension ExerciseStage {
+    /// Fills the exercise slots of one rendered page with exercise boxes in the reader's language.
+    /// With `verify`, each value the page states is checked against the reference result (once per course:
+    /// translations state the same values as their original).
+    static func fill(_ page: RenderedMarkdown, outputPath: String, runs: [String: ExerciseRun], edition: Edition,
+                     resolver: LinkResolver, ui: [String: String], siteRoot: String?, log: DiagnosticLog, verify: Bool) -> RenderedMarkdown {
+        var pageResult = page
+        for (index, embed) in pageResult.exercises.enumerated() {
+            guard let run = runs[embed.id] else { continue }   // its problems are reported already
+            var checks: [(StatedValue, Double)] = []
+            for stated in embed.expectations {
+                switch run.actual(stated) {
+                case .failure(let failure):
+                    if verify { log.emit(.error("exercise.expect", failure.message, at: stated.location)) }
+                case .success(let value):
+                    checks.append((stated, value))
+                    if verify, !(abs(value - stated.value) <= stated.tolerance) {
+                        log.emit(.error("exercise.drift", "the page states '\(stated.text.dropFirst("expect ".count))', but the data gives \(ResultText.format(value))",
+                                        at: stated.location,
+                                        hint: "update the text, or check what changed in Exercises/\(embed.id)/solution.ana or the sample data"))
+                    }
+                }
+            }
+            var notes: String?
+            if edition == .teacher, let text = run.teacherNotes {
+                // Teacher notes are Markdown like any page, with links resolved from the page that shows them.
+                let rendered = MarkdownRenderer.render(text, sourcePath: "Exercises/\(run.id)/teacher-notes.md", firstLine: 1,
+                                                       outputPath: outputPath, resolver: resolver,
+                                                       options: MarkdownOptions(edition: edition))
+                if verify { log.emit(contentsOf: rendered.diagnostics) }
+                notes = rendered.html
+            }
+            let html = ExerciseHTML.render(run, checks: checks, outputPath: outputPath, edition: edition, slot: index,
+                                           teacherNotesHTML: notes, ui: ui, siteRoot: siteRoot)
+            pageResult.html = pageResult.html.replacingOccurrences(of: RenderedMarkdown.exerciseMarker(index), with: html)
+        }
+        return pageResult
     }
 }

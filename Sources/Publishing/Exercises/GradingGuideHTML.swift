@@ -4,11 +4,13 @@ import Grading
 /// The teacher edition's grading guide for an exercise: every check with its points, what passes, and the
 /// known mistakes with the hints students get — so a teacher can mark by hand or explain a grade.
 enum GradingGuideHTML {
-    static func render(_ exercise: Exercise, teacherNotes: String?) -> String {
+    /// Headings come from `ui`; the criteria themselves are generated in the source language.
+    static func render(_ exercise: Exercise, teacherNotes: String?, ui: [String: String] = UIStrings.english) -> String {
         let e = HTML.escape
-        var out = "<details class=\"exercise-guide\"><summary>Grading guide (teacher edition) — \(exercise.maxScore) points</summary>\n"
-        out += "<table class=\"grading-guide\">\n<thead><tr><th scope=\"col\">Check</th><th scope=\"col\">Points</th>"
-        out += "<th scope=\"col\">Passes when</th><th scope=\"col\">Known mistakes → hint</th></tr></thead>\n<tbody>\n"
+        func t(_ key: String) -> String { e(ui[key] ?? UIStrings.english[key] ?? key) }
+        var out = "<details class=\"exercise-guide\"><summary>\(t("exercise.gradingGuide")) — \(exercise.maxScore) \(t("exercise.points"))</summary>\n"
+        out += "<table class=\"grading-guide\">\n<thead><tr><th scope=\"col\">\(t("exercise.check"))</th><th scope=\"col\">\(t("exercise.points"))</th>"
+        out += "<th scope=\"col\">\(t("exercise.passesWhen"))</th><th scope=\"col\">\(t("exercise.knownMistakes"))</th></tr></thead>\n<tbody>\n"
         for check in exercise.checks {
             out += "<tr><th scope=\"row\">\(e(check.title))</th><td>\(check.points)</td><td>\(e(criterion(check)))</td><td>"
             let hints = mistakes(check)

@@ -10,11 +10,14 @@ import Grading
 /// does anyway) or who hashes candidate numbers. The justifications shown after answering are in the page.
 /// The teacher edition shows the answers.
 enum QuestionHTML {
-    static func render(_ check: Check, question: Question, exerciseID: String, edition: Edition) -> String {
+    static func render(_ check: Check, question: Question, exerciseID: String, edition: Edition,
+                       ui: [String: String] = UIStrings.english) -> String {
         let e = HTML.escape
+        func t(_ key: String) -> String { e(ui[key] ?? UIStrings.english[key] ?? key) }
         let salt = hex(fnv1a("openkey|\(exerciseID)|\(check.id)"))
         let formID = "q-\(exerciseID)-\(check.id)"
-        var out = "<form class=\"question\" id=\"\(e(formID))\" data-salt=\"\(salt)\">\n"
+        var out = "<form class=\"question\" id=\"\(e(formID))\" data-salt=\"\(salt)\" data-msg-choose=\"\(t("question.chooseFirst"))\""
+            + " data-msg-number=\"\(t("question.typeNumber"))\" data-msg-correct=\"\(t("question.correct"))\" data-msg-wrong=\"\(t("question.wrong"))\">\n"
         out += "<p class=\"question-title\">\(e(check.title))</p>\n<p class=\"question-prompt\">\(e(question.prompt))</p>\n"
         switch question.answer {
         case .choices(let choices):
@@ -28,7 +31,7 @@ enum QuestionHTML {
             }
             out += "</div>\n"
             if edition == .teacher, let right = choices.first(where: \.correct) {
-                out += "<p class=\"question-key\">Answer: \(e(right.text))</p>\n"
+                out += "<p class=\"question-key\">\(t("question.answer")): \(e(right.text))</p>\n"
             }
         case .number(let value, let tolerance):
             let allowance = tolerance.allowance(for: value)
@@ -36,12 +39,12 @@ enum QuestionHTML {
             let low = Int(((value - allowance) / step).rounded(.up)), high = Int(((value + allowance) / step).rounded(.down))
             let accepted = low <= high && high - low <= 64 ? (low...high).map { digest(salt, String($0)) } : [digest(salt, String(Int((value / step).rounded())))]
             out += "<div class=\"question-number\" data-kind=\"number\" data-step=\"\(step)\" data-accept=\"\(accepted.joined(separator: " "))\">\n"
-            out += "<label>Your answer <input type=\"number\" step=\"any\" inputmode=\"decimal\"></label>\n</div>\n"
+            out += "<label>\(t("question.yourAnswer")) <input type=\"number\" step=\"any\" inputmode=\"decimal\"></label>\n</div>\n"
             if edition == .teacher {
-                out += "<p class=\"question-key\">Answer: \(e(ResultText.format(value))) (\(e(tolerance.text)))</p>\n"
+                out += "<p class=\"question-key\">\(t("question.answer")): \(e(ResultText.format(value))) (\(e(tolerance.text)))</p>\n"
             }
         }
-        out += "<button type=\"button\" class=\"button question-check\">Check</button>\n"
+        out += "<button type=\"button\" class=\"button question-check\">\(t("question.check"))</button>\n"
         out += "<p class=\"question-result\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n"
         return out
     }

@@ -11,6 +11,9 @@ public struct LinkResolver: Sendable {
     let pathIDs: Set<String>
     /// Content-relative paths of static files.
     let assets: Set<String>
+    /// Where the pages' tree sits in the site (`es/` in a multilingual site): static files are shared by every
+    /// language at the site root, so links to them climb out of it.
+    public var outputPrefix: String = ""
 
     public init(course: Course, edition: Edition) {
         pageIDsBySource = Dictionary(course.pages.map { ($0.sourcePath, $0.id) }, uniquingKeysWith: { a, _ in a })
@@ -72,7 +75,7 @@ public struct LinkResolver: Sendable {
         }
         let asset = String(target.dropFirst("Content/".count))
         guard assets.contains(asset) else { return (.missingAsset(asset), nil) }
-        return (.asset(asset), SitePaths.relative(from: output, to: asset) + (anchor.map { "#" + $0 } ?? ""))
+        return (.asset(asset), SitePaths.relative(from: outputPrefix + output, to: asset) + (anchor.map { "#" + $0 } ?? ""))
     }
 
     /// `https` for `https://…`; nil for relative paths (and for Windows drive letters like `C:`).

@@ -8,6 +8,12 @@ public struct MarkdownOptions: Sendable {
     /// Box titles, in the reader's language.
     public var calloutTitles: [CalloutKind: String]
     public var curriculum: CurriculumLookup
+    /// The file relative links are resolved from, when it differs from the file being rendered: a translation
+    /// (`Translations/es/x.md`) links as if it were its original (`Content/x.md`).
+    public var linkBase: String?
+    /// Anchor ids for the page's headings in order, instead of slugs of their text: a translation keeps its
+    /// original's anchors, so `page.md#anchor` links work in every language.
+    public var headingAnchors: [String]?
 
     public init(allowRawHTML: Bool = true, edition: Edition = .student,
                 calloutTitles: [CalloutKind: String] = MarkdownOptions.englishTitles,

@@ -143,8 +143,8 @@ private struct TreeWalker {
         for node in linkNodes { rewriteLink(node) }
         if !options.allowRawHTML {
             for node in htmlNodes {
-                diagnostics.append(.error("markdown.raw-html", "raw HTML is not allowed in translated pages", at: location(node),
-                                          hint: "use Markdown instead; the HTML is left out of the page"))
+                diagnostics.append(.warning("markdown.raw-html", "raw HTML is not allowed in translated pages: it is left out of the page",
+                                            at: location(node), hint: "use Markdown instead"))
                 cmark_node_unlink(node)
                 cmark_node_free(node)
             }
@@ -189,8 +189,8 @@ private struct TreeWalker {
 
     mutating func anchorHeading(_ node: OpaquePointer) {
         let text = TreeWalker.plainText(node).trimmingCharacters(in: .whitespaces)
-        let anchor = slugger.slug(for: text)
         let index = headings.count
+        let anchor = options.headingAnchors.flatMap { $0.indices.contains(index) ? $0[index] : nil } ?? slugger.slug(for: text)
         headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, anchor: anchor))
         guard let marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
         cmark_node_set_on_enter(marker, TreeWalker.marker(index))
@@ -218,7 +218,7 @@ private struct TreeWalker {
 
     mutating func rewriteLink(_ node: OpaquePointer) {
         let raw = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-        let (target, href) = resolver.resolve(raw, fromSource: sourcePath, fromOutput: outputPath)
+        let (target, href) = resolver.resolve(raw, fromSource: options.linkBase ?? sourcePath, fromOutput: outputPath)
         links.append(LinkReference(target: target, raw: raw, location: location(node)))
         if let href {
             cmark_node_set_url(node, href)

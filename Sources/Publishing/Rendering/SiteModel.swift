@@ -24,9 +24,12 @@ public struct SiteModel: Sendable {
     private let pathsByID: [String: LearningPath]
     /// Shown in the footer only when `SOURCE_DATE_EPOCH` is set, so builds stay byte-identical.
     public var buildDate: String?
+    /// The language of this tree of the site.
+    public var language: SiteLanguage
 
     public init(course: Course, edition: Edition, rendered: [String: RenderedMarkdown],
-                ui: [String: String] = UIStrings.english, buildDate: String? = nil) {
+                ui: [String: String] = UIStrings.english, buildDate: String? = nil, language: SiteLanguage? = nil) {
+        self.language = language ?? .single(course.site.sourceLanguage)
         self.course = course
         self.edition = edition
         self.rendered = rendered

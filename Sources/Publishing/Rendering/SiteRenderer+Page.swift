@@ -1,4 +1,5 @@
 import Curriculum
+import Localization
 import Templating
 
 extension SiteRenderer {
@@ -35,7 +36,27 @@ extension SiteRenderer {
         var meta: [TemplateValue] = []
         if let level = page.level { meta.append(.object(["label": .string(label("level")), "value": .string(label("level.\(level)"))])) }
         if let duration = page.duration { meta.append(.object(["label": .string(label("duration")), "value": .string(duration.description)])) }
+        let language = model.language
+        var banner: TemplateValue = .null
+        var contentLang: TemplateValue = .null
+        let state = language.pageStates[page.id] ?? .current
+        if state != .current {
+            let original = language.sourceLanguage
+            banner = .object([
+                "kind": .string(state == .stale ? "stale" : "untranslated"),
+                "text": .string(label(state == .stale ? "banner.stale" : "banner.untranslated")),
+                "linkText": .string(label("banner.readOriginal")),
+                "href": .string(language.href(from: out, to: out, in: original)),
+                "originalLang": .string(original),
+                "readerLang": .string(language.code), "readerDir": .string(language.direction),
+            ])
+            if state == .untranslated {
+                // The text is the original's: say so, for screen readers, hyphenation and direction.
+                contentLang = .object(["code": .string(original), "dir": .string(LanguageInfo.direction(original))])
+            }
+        }
         let body = render("page", [
+            "banner": banner, "contentLang": contentLang,
             "page": .object([
                 "id": .string(page.id), "title": .string(page.title), "summary": .string(page.summary),
                 "html": .string(rendered?.html ?? ""), "toc": .list(toc), "hasToc": .bool(toc.count > 1),

@@ -8,6 +8,9 @@ public struct SiteRenderer: Sendable {
     public let model: SiteModel
     public let theme: Theme
 
+    /// Whether this tree has a `translations.html` page to link from the footer (teacher edition, several languages).
+    public var showsTranslationStatus = false
+
     public init(model: SiteModel, theme: Theme) {
         self.model = model
         self.theme = theme
@@ -24,15 +27,26 @@ public struct SiteRenderer: Sendable {
         let curricula: [TemplateValue] = model.course.curricula.sorted { $0.id < $1.id }.map {
             .object(["title": .string($0.title), "href": .string(root + $0.outputPath)])
         }
+        let language = model.language
+        let languages: [TemplateValue] = language.alternates.map { alternate in
+            .object(["code": .string(alternate.code), "name": .string(alternate.name), "dir": .string(alternate.direction),
+                     "href": .string(language.href(from: outputPath, to: outputPath, in: alternate.code)),
+                     "isCurrent": .bool(alternate.code == language.code)])
+        }
         var context: [String: TemplateValue] = [
-            "lang": .string(model.course.site.sourceLanguage),
-            "dir": "ltr",
+            "lang": .string(language.code),
+            "dir": .string(language.direction),
+            "assetsRoot": .string(language.siteRoot(from: outputPath)),
+            "languages": .list(languages),
+            "hasLanguages": .bool(languages.count > 1),
+            "languagesHref": language.prefix.isEmpty ? .null : .string(language.siteRoot(from: outputPath) + "index.html"),
             "siteTitle": .string(model.course.site.title),
             "pageTitle": .string(title),
             "isHome": .bool(outputPath == "index.html"),
             "description": .string(description),
             "root": .string(root),
             "homeHref": .string(root + "index.html"),
+            "translationsHref": showsTranslationStatus ? .string(root + "translations.html") : .null,
             "mapHref": .string(root + "map.html"),
             "curricula": .list(curricula),
             "breadcrumb": .list(crumbs),

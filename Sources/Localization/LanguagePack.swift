@@ -1,0 +1,41 @@
+import Curriculum
+
+/// Everything translated into one language: its UI catalogue, pages, paths and curriculum statements.
+public struct LanguagePack: Sendable {
+    public var language: String
+    public var ui: UICatalog?
+    /// Translated pages by the id of the page they translate.
+    public var pages: [String: TranslatedPage] = [:]
+    /// Paths with their text translated, by id.
+    public var paths: [String: LearningPath] = [:]
+    /// Registries with their text translated, by id.
+    public var curricula: [String: CurriculumRegistry] = [:]
+
+    public init(language: String) { self.language = language }
+}
+
+/// The translations of a course: the reference UI catalogue (source language) and one pack per other language.
+public struct CourseTranslations: Sendable {
+    public var sourceLanguage: String
+    /// The complete catalogue of the source language: the built-in strings completed by `Translations/<source>/ui.yml`.
+    public var reference: UICatalog
+    public var packs: [String: LanguagePack]
+
+    public init(sourceLanguage: String, reference: UICatalog, packs: [String: LanguagePack] = [:]) {
+        self.sourceLanguage = sourceLanguage
+        self.reference = reference
+        self.packs = packs
+    }
+
+    /// The UI strings of `language`, complete: its own, then the reference's for the keys it lacks.
+    public func ui(for language: String) -> [String: String] {
+        guard language != sourceLanguage, let catalogue = packs[language]?.ui else { return reference.strings }
+        return catalogue.resolved(over: reference)
+    }
+
+    /// Language name (endonym) for switchers: the catalogue's `language.name`, else the code.
+    public func name(of language: String) -> String {
+        let strings = language == sourceLanguage ? reference.strings : packs[language]?.ui?.strings
+        return strings?["language.name"] ?? language
+    }
+}

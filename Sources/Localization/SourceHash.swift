@@ -1,0 +1,128 @@
+import Curriculum
+
+/// The fingerprint of a source page's text, which a translation records as `translation-of:` to say which version it
+/// translates. Only what translators translate counts (title, summary, body), after normalising line endings and
+/// trailing spaces: changing a page's duration or curriculum links does not make its translations stale.
+public enum SourceHash {
+    /// 16 hex digits (64-bit FNV-1a): enough to tell versions of one page apart; not a security measure.
+    public static func of(_ page: Page) -> String {
+        of(title: page.title, summary: page.summary, body: page.body)
+    }
+
+    public static func of(title: String, summary: String, body: String) -> String {
+        hex(fnv1a64(normalise(title) + "\u{0}" + normalise(summary) + "\u{0}" + normalise(body)), digits: 16)
+    }
+
+    /// A section of a page: the text under one heading (the first is the text before any heading).
+    public struct Section: Sendable, Hashable {
+        public var heading: String
+        public var hash: String
+        public var text: String
+    }
+
+    public static let titleSection = "(title and summary)"
+    public static let introSection = "(introduction)"
+
+    /// The page cut at its Markdown headings (`#` to `######`, outside fenced code), each section fingerprinted.
+    public static func sections(of page: Page) -> [Section] {
+        sections(title: page.title, summary: page.summary, body: page.body)
+    }
+
+    public static func sections(title: String, summary: String, body: String) -> [Section] {
+        var out = [Section(heading: titleSection, hash: short(title + "\u{0}" + summary), text: title + "\n" + summary)]
+        var heading = introSection
+        var lines: [Substring] = []
+        var fence: Substring?
+        func flush() {
+            let text = lines.joined(separator: "\n")
+            if heading != introSection || !normalise(text).isEmpty {
+                out.append(Section(heading: heading, hash: short(text), text: text))
+            }
+            lines = []
+        }
+        for line in normaliseLineEndings(body).split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop(while: { $0 == " " })
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+            } else if let text = headingText(trimmed) {
+                flush()
+                heading = text
+                continue
+            }
+            lines.append(line)
+        }
+        flush()
+        return out
+    }
+
+    /// "## Units and scales" → "Units and scales"; nil for a line that is not an ATX heading.
+    static func headingText(_ line: Substring) -> String? {
+        let hashes = line.prefix(while: { $0 == "#" }).count
+        guard (1...6).contains(hashes) else { return nil }
+        let rest = line.dropFirst(hashes)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        var text = rest.trimmingCharacters(in: .whitespaces)
+        while text.hasSuffix("#") { text.removeLast() }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    static func short(_ text: String) -> String {
+        let h = fnv1a64(normalise(text))
+        return hex((h >> 32) ^ (h & 0xFFFF_FFFF), digits: 8)
+    }
+
+    static func normaliseLineEndings(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// Line endings unified, trailing spaces of every line and blank lines at both ends removed.
+    static func normalise(_ text: String) -> String {
+        normaliseLineEndings(text).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line -> Substring in
+                var l = line
+                while let last = l.last, last == " " || last == "\t" { l.removeLast() }
+                return l
+            }
+            .joined(separator: "\n").trimmingCharacters(in: .newlines)
+    }
+
+    static func fnv1a64(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    static func hex(_ value: UInt64, digits: Int) -> String {
+        let text = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: CharacterSetLike) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}
+
+private extension Substring {
+    func trimmingCharacters(in set: CharacterSetLike) -> String { String(self).trimmingCharacters(in: set) }
+}
+
+/// The two trimming sets used here (Foundation-free, so this file is pure Swift).
+private enum CharacterSetLike {
+    case whitespaces, newlines
+    func contains(_ c: Character) -> Bool {
+        switch self {
+        case .whitespaces: return c == " " || c == "\t"
+        case .newlines: return c == "\n" || c == "\r"
+        }
+    }
+}
