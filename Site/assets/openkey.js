@@ -199,7 +199,7 @@
       answer = String(Math.round(value / step));
     }
     var right = accepted.indexOf(fnv1a(salt + '|' + normalise(answer))) >= 0;
-    result.textContent = right ? message(form, 'correct', 'Correct!') : message(form, 'wrong', 'Not quite — have another look.');
+    result.textContent = right ? message(form, 'yes', 'Correct!') : message(form, 'no', 'Not quite — have another look.');
     form.classList.toggle('answered-right', right);
     form.classList.toggle('answered-wrong', !right);
   }

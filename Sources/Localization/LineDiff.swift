@@ -56,10 +56,10 @@ public enum LineDiff {
         while i < n || j < m {
             if i < n, j < m, a[i] == b[j] {
                 ops.append(Op(kind: " ", text: a[i], oldLine: i, newLine: j)); i += 1; j += 1
-            } else if j < m, i == n || lcs[i * (m + 1) + j + 1] >= lcs[(i + 1) * (m + 1) + j] {
-                ops.append(Op(kind: "+", text: b[j], oldLine: i, newLine: j)); j += 1
+            } else if i < n, j == m || lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1] {
+                ops.append(Op(kind: "-", text: a[i], oldLine: i, newLine: j)); i += 1   // removals first, as diff -u
             } else {
-                ops.append(Op(kind: "-", text: a[i], oldLine: i, newLine: j)); i += 1
+                ops.append(Op(kind: "+", text: b[j], oldLine: i, newLine: j)); j += 1
             }
         }
         return ops

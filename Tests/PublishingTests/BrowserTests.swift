@@ -24,7 +24,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
-                             "--virtual-time-budget=2000", "--dump-dom", Self.site.appendingPathComponent(page).absoluteString]
+                             "--virtual-time-budget=2000", "--window-size=1200,900", "--dump-dom", Self.site.appendingPathComponent(page).absoluteString]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -48,26 +48,30 @@ import Testing
 
     @Test(.enabled(if: BrowserTests.chromium != nil, "needs chromium (make test installs it when run as root)"))
     func indexPathAndContentPagesWorkFromFileURLs() throws {
-        let index = try dom("index.html")
+        let root = try dom("index.html")
+        for language in ["en", "es", "it", "fr", "ar"] { #expect(root.contains("href=\"\(language)/index.html\"")) }
+        #expect(brokenReferences(in: root, from: "index.html").isEmpty, "\(brokenReferences(in: root, from: "index.html"))")
+
+        let index = try dom("en/index.html")
         #expect(index.contains("OpenKey"))
         #expect(index.contains("href=\"paths/getting-started.html\""))
-        #expect(brokenReferences(in: index, from: "index.html").isEmpty, "\(brokenReferences(in: index, from: "index.html"))")
+        #expect(brokenReferences(in: index, from: "en/index.html").isEmpty, "\(brokenReferences(in: index, from: "en/index.html"))")
 
-        let path = try dom("paths/foundations.html")
+        let path = try dom("en/paths/foundations.html")
         #expect(path.contains("Foundations of particle physics"))
         #expect(path.contains("class=\"step"))
-        #expect(brokenReferences(in: path, from: "paths/foundations.html").isEmpty)
+        #expect(brokenReferences(in: path, from: "en/paths/foundations.html").isEmpty)
 
-        let page = try dom("foundations/quarks-and-hadrons.html")
+        let page = try dom("en/foundations/quarks-and-hadrons.html")
         #expect(page.contains("Curriculum links"))
         #expect(page.contains("rel=\"next\"") || page.contains("rel=\"prev\""))
-        #expect(brokenReferences(in: page, from: "foundations/quarks-and-hadrons.html").isEmpty)
+        #expect(brokenReferences(in: page, from: "en/foundations/quarks-and-hadrons.html").isEmpty)
     }
 
     @Test(.enabled(if: BrowserTests.chromium != nil, "needs chromium"))
     func scriptsRunUnderFileURLs() throws {
         // openkey.js fills in the progress line of a path page; that only happens if the script loaded and ran.
-        let path = try dom("paths/getting-started.html")
+        let path = try dom("en/paths/getting-started.html")
         let line = path.components(separatedBy: "data-progress-for=\"getting-started\"").dropFirst().first ?? ""
         #expect(!line.hasPrefix(" hidden"), "the progress line is still hidden: openkey.js did not run")
     }
@@ -75,7 +79,7 @@ import Testing
     /// A student answers the in-page questions: the page's own script checks them against the hashed key, offline.
     @Test(.enabled(if: BrowserTests.chromium != nil, "needs chromium"))
     func questionsAreCheckedInThePage() throws {
-        let page = Self.site.appendingPathComponent("analysis/z-boson.html")
+        let page = Self.site.appendingPathComponent("en/analysis/z-boson.html")
         var html = try String(contentsOf: page, encoding: .utf8)
         // Act as the student: pick an answer and press Check, after openkey.js has loaded.
         let act = """
@@ -89,10 +93,64 @@ import Testing
         let probe = page.deletingLastPathComponent().appendingPathComponent("probe.html")
         try Data(html.utf8).write(to: probe)
         defer { try? FileManager.default.removeItem(at: probe) }
-        let dom = try dom("analysis/probe.html")
+        let dom = try dom("en/analysis/probe.html")
         #expect(dom.contains("Correct!"))
         #expect(dom.contains("The Z boson has a mass of 91.2 GeV"))
         #expect(!dom.contains("Answer: The Z boson"))
     }
-}
 
+    /// A page and its DOM after a probe script ran in it (the probe writes what it measured into the page).
+    func probe(_ page: String, _ script: String) throws -> String {
+        let url = Self.site.appendingPathComponent(page)
+        let html = try String(contentsOf: url, encoding: .utf8)
+            .replacingOccurrences(of: "</body>", with: "<script>window.addEventListener('load', function () {\(script)});</script></body>")
+        let name = "probe-" + url.lastPathComponent
+        let probe = url.deletingLastPathComponent().appendingPathComponent(name)
+        try Data(html.utf8).write(to: probe)
+        defer { try? FileManager.default.removeItem(at: probe) }
+        return try dom((page as NSString).deletingLastPathComponent + "/" + name)
+    }
+
+    static let layoutProbe = """
+        var content = document.querySelector('.content').getBoundingClientRect();
+        var sidebar = document.querySelector('.sidebar').getBoundingClientRect();
+        var title = document.querySelector('.site-title').getBoundingClientRect();
+        var out = document.createElement('output');
+        out.id = 'probe';
+        out.textContent = getComputedStyle(document.documentElement).direction + ' '
+          + (sidebar.left < content.left ? 'sidebar-left' : 'sidebar-right') + ' '
+          + (title.left < window.innerWidth / 2 ? 'title-left' : 'title-right');
+        document.body.appendChild(out);
+        """
+
+    /// Arabic pages are laid out right to left: the table of contents and the site title swap sides.
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs chromium"))
+    func rightToLeftLayoutMirrors() throws {
+        let english = try probe("en/getting-started/welcome.html", Self.layoutProbe)
+        #expect(english.contains("<output id=\"probe\">ltr sidebar-right title-left</output>"), "\(english.suffix(300))")
+        let arabic = try probe("ar/getting-started/welcome.html", Self.layoutProbe)
+        #expect(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        #expect(arabic.contains("<output id=\"probe\">rtl sidebar-left title-right</output>"), "\(arabic.suffix(300))")
+        #expect(brokenReferences(in: arabic, from: "ar/getting-started/welcome.html").isEmpty)
+    }
+
+    /// The language switcher leads to the same page in every language, from any depth, and those pages exist.
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs chromium"))
+    func languageSwitcherLinksWork() throws {
+        for page in ["es/index.html", "es/getting-started/welcome.html", "fr/paths/getting-started.html", "it/curricula/aqa-physics.html"] {
+            let html = try dom(page)
+            let target = page.split(separator: "/").dropFirst().joined(separator: "/")
+            let directory = (page as NSString).deletingLastPathComponent
+            for language in ["en", "es", "it", "fr", "ar"] {
+                // <a href="…" hreflang="xx" lang="xx" …> in the switcher
+                let link = html.components(separatedBy: "\" hreflang=\"\(language)\" lang=\"\(language)\"").first?
+                    .components(separatedBy: "<a href=\"").last ?? ""
+                #expect(SiteCrawler.normalize(directory + "/" + link) == "\(language)/\(target)", "\(page) → \(language): \(link)")
+            }
+            #expect(brokenReferences(in: html, from: page).isEmpty, "\(page): \(brokenReferences(in: html, from: page))")
+        }
+        let untranslated = try dom("es/foundations/leptons.html")
+        #expect(untranslated.contains("Esta página aún no se ha traducido"))
+        #expect(untranslated.contains("lang=\"en\" dir=\"ltr\""))
+    }
+}

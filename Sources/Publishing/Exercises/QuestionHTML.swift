@@ -17,7 +17,7 @@ enum QuestionHTML {
         let salt = hex(fnv1a("openkey|\(exerciseID)|\(check.id)"))
         let formID = "q-\(exerciseID)-\(check.id)"
         var out = "<form class=\"question\" id=\"\(e(formID))\" data-salt=\"\(salt)\" data-msg-choose=\"\(t("question.chooseFirst"))\""
-            + " data-msg-number=\"\(t("question.typeNumber"))\" data-msg-correct=\"\(t("question.correct"))\" data-msg-wrong=\"\(t("question.wrong"))\">\n"
+            + " data-msg-number=\"\(t("question.typeNumber"))\" data-msg-yes=\"\(t("question.correct"))\" data-msg-no=\"\(t("question.wrong"))\">\n"
         out += "<p class=\"question-title\">\(e(check.title))</p>\n<p class=\"question-prompt\">\(e(question.prompt))</p>\n"
         switch question.answer {
         case .choices(let choices):

@@ -9,19 +9,22 @@ extension SiteRenderer {
         let out = "index.html"
         let e = HTML.escape
         var body = "<section class=\"hero\">\n<h1>\(e(model.course.site.title))</h1>\n"
-        var prompts: [String] = []
+        var prompts: [(String, String)] = []
         for code in model.course.site.languages {
             let prompt = translations.ui(for: code)["chooseLanguage"] ?? label("chooseLanguage")
-            if !prompts.contains(prompt) { prompts.append(prompt) }
+            if !prompts.contains(where: { $0.1 == prompt }) { prompts.append((code, prompt)) }
         }
-        body += "<p>" + prompts.map(e).joined(separator: " · ") + "</p>\n</section>\n"
+        body += "<p>" + prompts.map { "<span lang=\"\(e($0.0))\" dir=\"\(LanguageInfo.direction($0.0))\">\(e($0.1))</span>" }.joined(separator: " · ")
+        body += "</p>\n</section>\n"
         body += "<ul class=\"language-choice\">\n"
         for code in model.course.site.languages {
             body += "<li><a href=\"\(e(code))/index.html\" hreflang=\"\(e(code))\" lang=\"\(e(code))\" dir=\"\(LanguageInfo.direction(code))\">"
             body += "\(e(translations.name(of: code)))</a></li>\n"
         }
         body += "</ul>\n"
-        return layout(outputPath: out, title: model.course.site.title, description: model.course.site.title, body: body, breadcrumb: [])
+        // Above the language folders there are no paths, map or curricula to link to.
+        return layout(outputPath: out, title: model.course.site.title, description: model.course.site.title, body: body, breadcrumb: [],
+                      bodyAttributes: ["isLanguageChooser": true])
     }
 
     /// `translations.html` (teacher edition): how complete each language is, page by page.

@@ -35,7 +35,7 @@ extension SiteRenderer {
         }
         var meta: [TemplateValue] = []
         if let level = page.level { meta.append(.object(["label": .string(label("level")), "value": .string(label("level.\(level)"))])) }
-        if let duration = page.duration { meta.append(.object(["label": .string(label("duration")), "value": .string(duration.description)])) }
+        if let duration = page.duration { meta.append(.object(["label": .string(label("duration")), "value": .string(format(duration))])) }
         let language = model.language
         var banner: TemplateValue = .null
         var contentLang: TemplateValue = .null

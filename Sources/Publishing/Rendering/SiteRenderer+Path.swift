@@ -16,7 +16,7 @@ extension SiteRenderer {
                     return stepObject([
                         "isPage": true, "number": .int(number), "id": .string(page.id), "title": .string(page.title),
                         "summary": .string(page.summary), "href": .string(SitePaths.relative(from: out, to: page.outputPath)),
-                        "duration": page.duration.map { .string($0.description) } ?? .null, "note": note.map { .string($0) } ?? .null,
+                        "duration": page.duration.map { .string(format($0)) } ?? .null, "note": note.map { .string($0) } ?? .null,
                     ])
                 case let .module(title, inner, _):
                     let children = steps(inner)
@@ -70,7 +70,7 @@ extension SiteRenderer {
             "id": .string(path.id), "title": .string(path.title), "summary": .string(path.summary),
             "href": .string(SitePaths.relative(from: out, to: path.outputPath)),
             "audience": .string(label("audience.\(path.audience.rawValue)")),
-            "time": model.time(of: path).map { .string($0.description) } ?? .null,
+            "time": model.time(of: path).map { .string(format($0)) } ?? .null,
             "stepCount": .int(count), "isTeacherOnly": .bool(path.edition == .teacher),
         ])
     }

@@ -71,6 +71,17 @@ public struct SiteRenderer: Sendable {
 
     func label(_ key: String) -> String { model.ui[key] ?? UIStrings.english[key] ?? key }
 
+    /// A study time with the reader's unit abbreviations: "1 h 30 min".
+    func format(_ duration: Duration) -> String {
+        let h = duration.minutes / 60, m = duration.minutes % 60
+        let hours = label("unit.hours"), minutes = label("unit.minutes")
+        switch (h, m) {
+        case (0, _): return "\(m) \(minutes)"
+        case (_, 0): return "\(h) \(hours)"
+        default: return "\(h) \(hours) \(m) \(minutes)"
+        }
+    }
+
     func link(_ page: Page, from outputPath: String) -> TemplateValue {
         .object(["title": .string(page.title), "href": .string(SitePaths.relative(from: outputPath, to: page.outputPath)),
                  "summary": .string(page.summary), "id": .string(page.id)])
