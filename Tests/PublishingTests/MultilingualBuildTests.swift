@@ -165,4 +165,19 @@ import Testing
         #expect(error?.location?.path == "Translations/es/basics/unit.md")
         #expect(error?.notes.first?.message == "did you mean 'Content/basics/units.md'?")
     }
+
+    /// Teachers get the translation status as a page, in their own language, linked from every footer.
+    @Test func teacherEditionHasATranslationStatusPage() throws {
+        let out = TestPaths.temporaryDirectory("openkey-multilingual-teacher").appendingPathComponent("site")
+        let result = BuildPipeline.run(BuildOptions(courseRoot: TestPaths.fixture("multilingual"), output: out, edition: .teacher, environment: [:]))
+        #expect(result.succeeded)
+        let status = try String(contentsOf: out.appendingPathComponent("es/translations.html"), encoding: .utf8)
+        #expect(status.contains("<td class=\"stale\">"))
+        #expect(status.contains("<li>changed: Masses</li>"))
+        #expect(status.contains("<code>Translations/es/basics/units.md</code>"))
+        let page = try String(contentsOf: out.appendingPathComponent("es/deep/er/notes.html"), encoding: .utf8)
+        #expect(page.contains("<a href=\"../../translations.html\">"))
+        let student = try String(contentsOf: Self.built.site.appendingPathComponent("es/deep/er/notes.html"), encoding: .utf8)
+        #expect(!student.contains("translations.html"))
+    }
 }
