@@ -20,7 +20,7 @@ enum GradeCommand {
 
     static func run(_ args: Arguments, stdout: (String) -> Void, stderr: (String) -> Void, interactive: Bool) -> Int32 {
         guard args.positionals.count == 2, let outPath = args.options["--out"] else {
-            stderr("openkey: error: usage: openkey grade EXERCISE SUBMISSIONS_DIR --out DIR [--data DIR]")
+            stderr("openkey: error: usage: openkey grade EXERCISE SUBMISSIONS_DIR --out DIR [--data DIR] [--roster FILE.csv] [--course DIR]")
             return 2
         }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -35,6 +35,28 @@ enum GradeCommand {
             return 1
         case .success(let value): opened = value
         }
+        // The roster says which language each student reads; the course's catalogues give the words.
+        var roster = Roster()
+        var languages = FeedbackLanguages(course: nil)
+        if let rosterPath = args.options["--roster"] {
+            guard let text = try? String(contentsOf: URL(fileURLWithPath: rosterPath, relativeTo: cwd), encoding: .utf8) else {
+                stderr("openkey: error: cannot read the roster \(rosterPath)")
+                return 1
+            }
+            let (parsed, diagnostics) = Roster.parse(text, path: rosterPath)
+            if !diagnostics.isEmpty {
+                stderr(DiagnosticFormatter.format(diagnostics))
+                return 1
+            }
+            roster = parsed
+            let courseRoot = args.options["--course"].map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
+                ?? folder.deletingLastPathComponent().deletingLastPathComponent()
+            languages = FeedbackLanguages(course: courseRoot)
+            for language in Set(roster.students.values.compactMap(\.language)).sorted() where !languages.knows(language) {
+                stderr("openkey: warning: no UI strings for '\(language)' in \(courseRoot.path)/Translations: those students' feedback is in '\(languages.source)'")
+            }
+        }
+        let classList = roster, feedbackLanguages = languages
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: submissions.path) else {
             stderr("openkey: error: cannot read the folder \(args.positionals[1])")
             return 1
@@ -73,7 +95,10 @@ enum GradeCommand {
             }
             write(grade.json, to: studentsDir.appendingPathComponent("\(entry.student).json"))
             write(Data(grade.text.utf8), to: studentsDir.appendingPathComponent("\(entry.student).txt"))
-            let page = FeedbackPage.html(student: entry.student, grade: grade, exercise: opened.exercise)
+            let person = classList.student(entry.student)
+            let language = person?.language.flatMap { feedbackLanguages.knows($0) ? $0 : nil } ?? feedbackLanguages.source
+            let page = FeedbackPage.html(student: entry.student, name: person?.name, grade: grade, exercise: opened.exercise,
+                                         ui: feedbackLanguages.ui(for: language), language: language)
             write(Data(page.utf8), to: studentsDir.appendingPathComponent("\(entry.student).html"))
             return GradebookExports.Row(student: entry.student, grade: grade, identified: entry.identified)
         }

@@ -16,7 +16,7 @@ public enum OpenKeyCommand {
       openkey run FILE.ana [--data DIR] [--json] [--plot DIR] [--max-events N] [--threads N] [--timeout S]
       openkey inspect FILE.root [--tree NAME] [--json] [--dump BRANCHES] [--entries A:B]
       openkey check EXERCISE SUBMISSION [--data DIR] [--plot DIR]
-      openkey grade EXERCISE SUBMISSIONS_DIR --out DIR [--data DIR]
+      openkey grade EXERCISE SUBMISSIONS_DIR --out DIR [--data DIR] [--roster FILE.csv] [--course DIR]
       openkey translations [COURSE_DIR] [--lang L] [--fail-on stale|missing|any]
       openkey translations start|mark-current L PAGE [--course DIR]
       openkey --help | --version
@@ -30,7 +30,9 @@ public enum OpenKeyCommand {
       check EXERCISE SUBMISSION
               Self-check: run a submission (.ana, or an answers file) against an exercise folder and print each check.
       grade   Grade a folder of submissions (one file or folder per student id) into DIR: a result JSON and
-              feedback text per student, and gradebook.csv. Re-running gives identical files.
+              feedback text per student, and gradebook.csv. Re-running gives identical files. With a roster
+              (CSV: id, name, language) each feedback page is in the student's language, from the course's
+              Translations/<lang>/ui.yml (the course is --course, or the folder two levels above EXERCISE).
       translations
               Report each language's translated, stale (with what changed) and missing pages and UI strings;
               start scaffolds a translation, mark-current records that it matches the current original.
@@ -50,7 +52,7 @@ public enum OpenKeyCommand {
         do {
             args = try Arguments.parse(argv, valued: ["--output", "-o", "--out", "--edition", "--data", "--plot", "--max-events", "--threads", "--timeout",
                                                         "--tree", "--dump", "--entries", "--plot-label",
-                                                        "--lang", "--fail-on", "--course"],
+                                                        "--lang", "--fail-on", "--course", "--roster"],
                                        flags: ["--strict", "--help", "-h", "--version", "--json"])
         } catch {
             stderr("openkey: error: \(error.description)\n\n\(usage)")

@@ -164,7 +164,7 @@ import Testing
         let ivan = try read(out, "students/ivan.html")
         #expect(ivan.contains("&lt;script&gt;alert(1)&lt;/script&gt;.csv"))
         #expect(!ivan.lowercased().contains("<script"))
-        #expect(ivan.contains("<html lang=\"en\">"))
+        #expect(ivan.contains("<html lang=\"en\" dir=\"ltr\">"))
         #expect(ivan.contains("Score: <strong>0 / 7</strong>"))
         let carol = try read(out, "students/carol.html")
         #expect(carol.contains("<h2>Event selection <span class=\"status\">passed</span> <span class=\"points\">2 / 2</span></h2>"))
@@ -234,5 +234,36 @@ import Testing
                                 "--plot", plots.path], stdout: { out += $0 + "\n" }, stderr: { err += $0 }, environment: [:], interactive: false)
         let svg = try String(contentsOf: plots.appendingPathComponent("mass.svg"), encoding: .utf8)
         #expect(svg.contains("Your analysis") && svg.contains("Reference"))
+    }
+}
+
+extension GradeCommandTests {
+    /// With a roster, each student's feedback page is in their language (labels and direction), named with their name.
+    @Test func rosterGivesFeedbackInEachStudentsLanguage() throws {
+        let subs = try submissions()
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let roster = subs.deletingLastPathComponent().appendingPathComponent("roster-\(UUID().uuidString).csv")
+        try Data("email,id,name,language\na@example.org,alice,\"García, Alicia\",es\n,hana,,ar\n,carol,,de\n".utf8).write(to: roster)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("openkey-roster-\(UUID().uuidString)")
+        let result = run(["grade", Self.exercise.path, subs.path, "--out", out.path, "--roster", roster.path, "--course", repository.path])
+        #expect(result.code == 0, "\(result.err)")
+        #expect(result.err.contains("no UI strings for 'de'"))
+        let alice = try read(out, "students/alice.html")
+        #expect(alice.contains("<html lang=\"es\" dir=\"ltr\">"))
+        #expect(alice.contains("Estudiante: <strong>García, Alicia (alice)</strong>"))
+        #expect(alice.contains("Puntuación: <strong>"))
+        let hana = try read(out, "students/hana.html")
+        #expect(hana.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        #expect(!hana.contains("Score:"))
+        let carol = try read(out, "students/carol.html")
+        #expect(carol.contains("<html lang=\"en\" dir=\"ltr\">"))
+        #expect(carol.contains("Score: <strong>"))
+
+        try Data("student,language\nalice,es\nalice,fr\n".utf8).write(to: roster)
+        let duplicate = run(["grade", Self.exercise.path, subs.path, "--out", out.path, "--roster", roster.path])
+        #expect(duplicate.code == 1)
+        #expect(duplicate.err.contains("\(roster.path):3:1: error: student 'alice' is listed twice"))
+        try Data("email,language\n".utf8).write(to: roster)
+        #expect(run(["grade", Self.exercise.path, subs.path, "--out", out.path, "--roster", roster.path]).err.contains("one called 'id'"))
     }
 }
