@@ -10,6 +10,9 @@ public struct LanguagePack: Sendable {
     public var paths: [String: LearningPath] = [:]
     /// Registries with their text translated, by id.
     public var curricula: [String: CurriculumRegistry] = [:]
+    /// Exercise texts (`exercises/<id>.yml`) by exercise id, unparsed: the grader's parser reads them against the
+    /// exercise they translate. Values: the file's path (for messages) and its text.
+    public var exercises: [String: (sourcePath: String, text: String)] = [:]
 
     public init(language: String) { self.language = language }
 }

@@ -58,6 +58,8 @@ public enum TranslationLoader {
                     let (registry, diagnostics) = CurriculumTranslationParser.parse(text, sourcePath: sourcePath, original: original)
                     log.emit(contentsOf: diagnostics)
                     if let registry { pack.curricula[id] = registry }
+                } else if relative.hasPrefix("exercises/"), relative.hasSuffix(".yml"), !relative.dropFirst("exercises/".count).contains("/") {
+                    pack.exercises[String(relative.dropFirst("exercises/".count).dropLast(".yml".count))] = (sourcePath, text)
                 } else if relative.hasSuffix(".md") {
                     let originalPath = "Content/" + relative
                     guard let page = pagesBySource[originalPath] else {
@@ -72,7 +74,7 @@ public enum TranslationLoader {
                     log.emit(contentsOf: diagnostics)
                     if let translated { pack.pages[page.id] = translated }
                 } else {
-                    log.emit(.warning("translation.unused-file", "this file is not used: translations are pages (.md), paths/*.yml, curricula/*.yml and ui.yml",
+                    log.emit(.warning("translation.unused-file", "this file is not used: translations are pages (.md), paths/*.yml, curricula/*.yml, exercises/*.yml and ui.yml",
                                       at: .file(sourcePath)))
                 }
             }

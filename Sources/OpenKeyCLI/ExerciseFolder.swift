@@ -5,7 +5,7 @@ import Grading
 
 /// An exercise folder (`Exercises/<id>/`) opened for checking or grading: its checks and the reference result.
 struct ExerciseFolder {
-    let exercise: Exercise
+    var exercise: Exercise
     let reference: AnalysisResult
     let dataDirectory: URL
 

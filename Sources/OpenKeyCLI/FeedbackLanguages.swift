@@ -1,6 +1,7 @@
 import Curriculum
 import Diagnostics
 import Foundation
+import Grading
 import Localization
 import Publishing
 
@@ -26,4 +27,10 @@ struct FeedbackLanguages: Sendable {
     func knows(_ language: String) -> Bool { language == source || languages.contains(language) }
 
     func ui(for language: String) -> [String: String] { translations?.ui(for: language) ?? UIStrings.english }
+
+    /// `exercise` in `language`, where the course translates it (`Translations/<lang>/exercises/<id>.yml`).
+    func exercise(_ exercise: Exercise, in language: String) -> (Exercise, [Diagnostic]) {
+        guard let file = translations?.packs[language]?.exercises[exercise.id] else { return (exercise, []) }
+        return ExerciseTranslation.apply(file.text, sourcePath: file.sourcePath, to: exercise)
+    }
 }

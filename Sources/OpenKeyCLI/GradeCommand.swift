@@ -56,7 +56,19 @@ enum GradeCommand {
                 stderr("openkey: warning: no UI strings for '\(language)' in \(courseRoot.path)/Translations: those students' feedback is in '\(languages.source)'")
             }
         }
-        let classList = roster, feedbackLanguages = languages
+        // Each language's version of the exercise: the same checks and answer keys, the words in that language.
+        var versions: [String: ExerciseFolder] = [:]
+        for language in Set(roster.students.values.compactMap(\.language)) where languages.knows(language) {
+            let (exercise, diagnostics) = languages.exercise(opened.exercise, in: language)
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                stderr(DiagnosticFormatter.format(diagnostics))
+                return 1
+            }
+            var version = opened
+            version.exercise = exercise
+            versions[language] = version
+        }
+        let classList = roster, feedbackLanguages = languages, localized = versions
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: submissions.path) else {
             stderr("openkey: error: cannot read the folder \(args.positionals[1])")
             return 1
@@ -83,21 +95,23 @@ enum GradeCommand {
         let budget = Budget(timeLimit: 60)
         let graded = ConcurrentMap.map(entries) { entry -> GradebookExports.Row in
             defer { progress.advance() }
+            let person = classList.student(entry.student)
+            let language = person?.language.flatMap { feedbackLanguages.knows($0) ? $0 : nil } ?? feedbackLanguages.source
+            // Scores do not depend on the language: every version has the original's checks and answer keys.
+            let version = localized[language] ?? opened
             let grade: Grade
             if let file = entry.file {
                 // Messages name the file as it sits in the submissions folder: `alice.ana` or `alice/analysis.ana`.
                 let inFolder = file.deletingLastPathComponent().standardizedFileURL != submissions
                 let shown = inFolder ? "\(file.deletingLastPathComponent().lastPathComponent)/\(file.lastPathComponent)" : file.lastPathComponent
-                grade = opened.grade(file, displayPath: shown, budget: budget, answers: entry.answers)
+                grade = version.grade(file, displayPath: shown, budget: budget, answers: entry.answers)
             } else {
                 let d = Diagnostic.error("grade.no-submission", entry.problem ?? "no submission found", at: .file(entry.student))
-                grade = Grader.evaluate(exercise: opened.exercise, reference: opened.reference, submission: .failed([d]))
+                grade = Grader.evaluate(exercise: version.exercise, reference: version.reference, submission: .failed([d]))
             }
             write(grade.json, to: studentsDir.appendingPathComponent("\(entry.student).json"))
             write(Data(grade.text.utf8), to: studentsDir.appendingPathComponent("\(entry.student).txt"))
-            let person = classList.student(entry.student)
-            let language = person?.language.flatMap { feedbackLanguages.knows($0) ? $0 : nil } ?? feedbackLanguages.source
-            let page = FeedbackPage.html(student: entry.student, name: person?.name, grade: grade, exercise: opened.exercise,
+            let page = FeedbackPage.html(student: entry.student, name: person?.name, grade: grade, exercise: version.exercise,
                                          ui: feedbackLanguages.ui(for: language), language: language)
             write(Data(page.utf8), to: studentsDir.appendingPathComponent("\(entry.student).html"))
             return GradebookExports.Row(student: entry.student, grade: grade, identified: entry.identified)

@@ -267,3 +267,43 @@ extension GradeCommandTests {
         #expect(run(["grade", Self.exercise.path, subs.path, "--out", out.path, "--roster", roster.path]).err.contains("one called 'id'"))
     }
 }
+
+extension GradeCommandTests {
+    /// A course that translates the exercise: students on the roster get its checks' words in their language.
+    @Test func rosterUsesTheCoursesExerciseTranslation() throws {
+        let fm = FileManager.default
+        let course = fm.temporaryDirectory.appendingPathComponent("openkey-roster-course-\(UUID().uuidString)")
+        try fm.copyItem(at: Self.exercise.deletingLastPathComponent().deletingLastPathComponent(), to: course)
+        try Data("title: Exercise course\nlanguages: [en, es]\n".utf8).write(to: course.appendingPathComponent("Content/site.yml"))
+        try fm.createDirectory(at: course.appendingPathComponent("Translations/es/exercises"), withIntermediateDirectories: true)
+        try Data("feedback.score: Puntuación\n".utf8).write(to: course.appendingPathComponent("Translations/es/ui.yml"))
+        try Data("""
+            title: Reconstruye la masa de dos leptones
+            checks:
+              mass:
+                title: Histograma de masa
+                hints: ["Tus masas son mil veces demasiado grandes."]
+              which-boson:
+                title: ¿Qué bosón?
+
+            """.utf8).write(to: course.appendingPathComponent("Translations/es/exercises/zmass.yml"))
+        let subs = try submissions()
+        let roster = subs.appendingPathComponent("../roster-\(UUID().uuidString).csv").standardizedFileURL
+        try Data("id,language\ncarol,es\nalice,en\n".utf8).write(to: roster)
+        let out = fm.temporaryDirectory.appendingPathComponent("openkey-roster-out-\(UUID().uuidString)")
+        let exercise = course.appendingPathComponent("Exercises/zmass")
+        let result = run(["grade", exercise.path, subs.path, "--out", out.path, "--roster", roster.path])
+        #expect(result.code == 0, "\(result.err)")
+        let carol = try read(out, "students/carol.html")
+        #expect(carol.contains("<h1>Reconstruye la masa de dos leptones</h1>"))
+        #expect(carol.contains("Histograma de masa"))
+        #expect(carol.contains("<h2>¿Qué bosón? <span class=\"status\">"))
+        #expect(carol.contains("Puntuación: <strong>"))
+        let alice = try read(out, "students/alice.html")
+        #expect(alice.contains("Dilepton mass histogram"))
+        // Scores never depend on the language.
+        let plain = fm.temporaryDirectory.appendingPathComponent("openkey-roster-plain-\(UUID().uuidString)")
+        #expect(run(["grade", exercise.path, subs.path, "--out", plain.path]).code == 0)
+        #expect(try read(out, "gradebook.csv") == read(plain, "gradebook.csv"))
+    }
+}

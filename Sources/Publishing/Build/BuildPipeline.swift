@@ -68,6 +68,14 @@ public enum BuildPipeline {
         if options.strict { log.promoteWarnings() }
         if log.hasErrors { return failed(course.pages.count) }
 
+        // Exercise texts in other languages, checked against the exercises they translate.
+        var localizedRuns: [String: [String: ExerciseRun]] = [:]
+        for code in languages.codes where code != source.code {
+            localizedRuns[code] = ExerciseStage.localize(exercises.runs, texts: translations.packs[code]?.exercises ?? [:], log: log)
+        }
+        if options.strict { log.promoteWarnings() }
+        if log.hasErrors { return failed(course.pages.count) }
+
         // 5. Render: every language's pages and path pages through the templates, in parallel.
         let buildDate = SiteModel.buildDate(environment: options.environment)
         var files: [OutputFile] = exercises.files
@@ -84,7 +92,7 @@ public enum BuildPipeline {
                     pageTexts[page.id] = original
                 } else if let text = pack?.pages[page.id], let result = translated[code]?[page.id] {
                     states[page.id] = TranslationStatus.state(of: text, source: page) == .translated ? .current : .stale
-                    pageTexts[page.id] = ExerciseStage.fill(result, outputPath: page.outputPath, runs: exercises.runs, edition: edition,
+                    pageTexts[page.id] = ExerciseStage.fill(result, outputPath: page.outputPath, runs: localizedRuns[code] ?? exercises.runs, edition: edition,
                                                             resolver: resolver, ui: translations.ui(for: code),
                                                             siteRoot: languages.language(code, states: [:]).siteRoot(from: page.outputPath),
                                                             log: log, verify: false)

@@ -109,3 +109,27 @@ extension ExerciseStage {
         return pageResult
     }
 }
+
+extension ExerciseStage {
+    /// The exercises with their words in another language, where `texts` (from `Translations/<lang>/exercises/`)
+    /// translate them. Answer keys and everything graded stay the original's.
+    static func localize(_ runs: [String: ExerciseRun], texts: [String: (sourcePath: String, text: String)],
+                         log: DiagnosticLog) -> [String: ExerciseRun] {
+        var out = runs
+        for (id, file) in texts.sorted(by: { $0.key < $1.key }) {
+            guard var run = runs[id] else {
+                log.emit(Diagnostic.error("translation.orphan", "translation of an unknown exercise '\(id)'", at: .file(file.sourcePath),
+                                          hint: "its file name must be the name of a folder in Exercises/ that a page uses")
+                    .suggesting(id, from: runs.keys))
+                continue
+            }
+            let (exercise, diagnostics) = ExerciseTranslation.apply(file.text, sourcePath: file.sourcePath, to: run.exercise)
+            log.emit(contentsOf: diagnostics)
+            run.exercise = exercise
+            run.title = exercise.title
+            run.summary = exercise.summary
+            out[id] = run
+        }
+        return out
+    }
+}
