@@ -10,28 +10,28 @@ enum Cutflows {
         var details: [String] = []
         for (step, entry) in expected.enumerated() {
             guard step < got.events.count else {
-                details.append("\(stepName(step, entry.name)): expected \(entry.events) events, your cut flow has no such step")
+                details.append(GradingText.current("grader.cutflowNoStep", ["step": stepName(step, entry.name), "expected": String(entry.events)]))
                 continue
             }
             var ok = abs(got.events[step] - entry.events) <= tolerance
             if ok, let weightsTolerance, let sumw = got.sumw?[step],
                !Tolerance.relative(weightsTolerance).accepts(sumw, expected: entry.sumw) {
                 ok = false
-                details.append("\(stepName(step, entry.name)): expected a sum of weights of \(NumberText.short(entry.sumw)), got \(NumberText.short(sumw))")
+                details.append(GradingText.current("grader.cutflowSumw", ["step": stepName(step, entry.name), "expected": NumberText.short(entry.sumw), "got": NumberText.short(sumw)]))
             } else if !ok {
-                details.append("\(stepName(step, entry.name)): expected \(entry.events) events, got \(got.events[step])")
+                details.append(GradingText.current("grader.cutflowEvents", ["step": stepName(step, entry.name), "expected": String(entry.events), "got": String(got.events[step])]))
             }
             if ok { matching += 1 }
         }
         if got.events.count > expected.count {
-            details.append("your cut flow has \(got.events.count - 1) filters, the reference has \(expected.count - 1)")
+            details.append(GradingText.current("grader.cutflowCount", ["yours": String(got.events.count - 1), "reference": String(expected.count - 1)]))
         }
         grade.details = details
         let steps = max(expected.count, got.events.count)
         if matching == steps { return subject.passed(grade) }
         let points = steps > 0 ? subject.check.points * matching / steps : 0
         var failed = subject.failed(grade, points: points)
-        failed.details.append("\(matching) of \(steps) steps match")
+        failed.details.append(GradingText.current("grader.cutflowMatching", ["n": String(matching), "m": String(steps)]))
         return failed
     }
 

@@ -29,7 +29,7 @@ public enum Grader {
         if case .failed(let diagnostics) = submission {
             let errors = diagnostics.filter { $0.severity == .error }
             grade.status = .error
-            grade.message = errors.first.map { "Your submission could not be used: \(located($0))" } ?? "Your submission could not be used."
+            grade.message = errors.first.map { GradingText.current("grader.unusableBecause", ["reason": located($0)]) } ?? GradingText.current("grader.unusable")
             grade.details = errors.dropFirst().prefix(5).map(located)
             return grade
         }
@@ -65,7 +65,7 @@ public enum Grader {
         guard let got = subject.submission.value(name, sample: subject.sample.name, isDefault: subject.isDefault) else {
             return subject.missing(grade, "no value \"\(name)\" for sample '\(subject.sample.name)' in your results")
         }
-        grade.details = ["expected \(NumberText.short(expected)), got \(NumberText.short(got)) (\(tolerance.text))"]
+        grade.details = [GradingText.current("grader.expectedGot", ["expected": NumberText.short(expected), "got": NumberText.short(got), "tolerance": tolerance.text])]
         if tolerance.accepts(got, expected: expected) { return subject.passed(grade) }
         let hint = mistakes.first { mistake in
             if case .near(let value, let t) = mistake.pattern { return t.accepts(got, expected: value) }
@@ -77,7 +77,7 @@ public enum Grader {
     static func referenceError(_ grade: Grade.CheckGrade, _ message: String) -> Grade.CheckGrade {
         var grade = grade
         grade.status = .error
-        grade.message = "This check cannot be graded: \(message). Please tell your teacher."
+        grade.message = GradingText.current("grader.cannotGrade", ["reason": message])
         return grade
     }
 
@@ -97,7 +97,7 @@ struct Subject {
         var grade = grade
         grade.status = .passed
         grade.points = check.points
-        grade.message = check.passMessage ?? "Matches the reference."
+        grade.message = check.passMessage ?? GradingText.current("grader.matches")
         return grade
     }
 
@@ -106,14 +106,14 @@ struct Subject {
         var grade = grade
         grade.points = max(0, min(points, check.points))
         grade.status = grade.points > 0 ? .partial : .failed
-        grade.message = [check.failMessage ?? "Does not match the reference.", hint].compactMap { $0 }.joined(separator: " ")
+        grade.message = [check.failMessage ?? GradingText.current("grader.doesNotMatch"), hint].compactMap { $0 }.joined(separator: " ")
         return grade
     }
 
     func missing(_ grade: Grade.CheckGrade, _ what: String) -> Grade.CheckGrade {
         var grade = grade
         grade.status = .missing
-        grade.message = "Your submission has \(what)."
+        grade.message = GradingText.current("grader.missing", ["what": what])
         return grade
     }
 }

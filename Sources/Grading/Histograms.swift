@@ -11,8 +11,8 @@ enum Histograms {
             return subject.missing(grade, "no histogram '\(expected.name)' for sample '\(subject.sample.name)'")
         }
         guard sameEdges(got.edges, expected.edges), got.sumw.count == expected.sumw.count else {
-            grade.details = ["your binning: \(describe(got.edges)); the reference: \(describe(expected.edges))"]
-            let binning = "Use the same binning as the instructions: \(describe(expected.edges))."
+            grade.details = [GradingText.current("grader.binningDetails", ["yours": describe(got.edges), "reference": describe(expected.edges)])]
+            let binning = GradingText.current("grader.binning", ["reference": describe(expected.edges)])
             return subject.failed(grade, hint: [binning, mistakeHint(got, mistakes)].compactMap { $0 }.joined(separator: " "))
         }
         // The shape test alone would pass an empty or badly scaled histogram when the reference has few events:
@@ -20,9 +20,9 @@ enum Histograms {
         let total = got.sumw.reduce(0, +), reference = expected.sumw.reduce(0, +)
         let totalSigma = (got.sumw2.reduce(0, +) + expected.sumw2.reduce(0, +)).squareRoot()
         if reference != 0 && (total == 0 || abs(total - reference) > 5 * max(totalSigma, 1e-12)) {
-            grade.details = ["your histogram holds \(NumberText.short(total)) in its range, the reference \(NumberText.short(reference))"
-                + (got.overflow > total ? "; most of your entries are above the last bin" : "")]
-            let units = got.overflow > total ? "Most of your values are above the histogram's range: check your units (MeV or GeV)." : nil
+            grade.details = [GradingText.current("grader.totalDetails", ["yours": NumberText.short(total), "reference": NumberText.short(reference)])
+                + (got.overflow > total ? "; " + GradingText.current("grader.overflowDetails") : "")]
+            let units = got.overflow > total ? GradingText.current("grader.units") : nil
             return subject.failed(grade, hint: [mistakeHint(got, mistakes), units].compactMap { $0 }.first)
         }
         var chi2 = 0.0

@@ -7,7 +7,7 @@ enum Questions {
         var grade = grade
         guard let answer, !answer.isEmpty else {
             grade.status = .missing
-            grade.message = "You have not answered this question."
+            grade.message = GradingText.current("grader.unanswered")
             return grade
         }
         let correct: Bool
@@ -17,25 +17,25 @@ enum Questions {
             let chosen = Int(answer).flatMap { n in choices.indices.contains(n - 1) ? choices[n - 1] : nil }
                 ?? choices.first { normalized($0.text) == normalized(answer) }
             guard let chosen else {
-                grade.details = ["your answer '\(answer.prefix(80))' is not one of the choices"]
-                grade.message = check.failMessage ?? "Choose one of the answers offered."
+                grade.details = [GradingText.current("grader.notAChoiceDetails", ["answer": String(answer.prefix(80))])]
+                grade.message = check.failMessage ?? GradingText.current("grader.notAChoice")
                 return grade
             }
             correct = chosen.correct
             explanation = chosen.why
-            grade.details = ["your answer: \(chosen.text)"]
+            grade.details = [GradingText.current("grader.yourAnswer", ["answer": chosen.text])]
         case .number(let expected, let tolerance):
             guard let got = Double(answer.trimmingCharacters(in: .whitespaces)), got.isFinite else {
-                grade.details = ["your answer '\(answer.prefix(80))' is not a number"]
-                grade.message = check.failMessage ?? "Answer with a number."
+                grade.details = [GradingText.current("grader.notANumberDetails", ["answer": String(answer.prefix(80))])]
+                grade.message = check.failMessage ?? GradingText.current("grader.notANumber")
                 return grade
             }
             correct = tolerance.accepts(got, expected: expected)
-            grade.details = ["your answer: \(NumberText.short(got))"]
+            grade.details = [GradingText.current("grader.yourAnswer", ["answer": NumberText.short(got)])]
         }
         grade.status = correct ? .passed : .failed
         grade.points = correct ? check.points : 0
-        let base = correct ? (check.passMessage ?? "Correct.") : (check.failMessage ?? "Not quite.")
+        let base = correct ? (check.passMessage ?? GradingText.current("grader.correct")) : (check.failMessage ?? GradingText.current("grader.wrong"))
         grade.message = [base, explanation].compactMap { $0 }.joined(separator: " ")
         return grade
     }

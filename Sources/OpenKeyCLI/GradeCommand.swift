@@ -99,6 +99,8 @@ enum GradeCommand {
             let language = person?.language.flatMap { feedbackLanguages.knows($0) ? $0 : nil } ?? feedbackLanguages.source
             // Scores do not depend on the language: every version has the original's checks and answer keys.
             let version = localized[language] ?? opened
+            // The grader's own words in the student's language too.
+            return GradingText.$current.withValue(GradingText(feedbackLanguages.ui(for: language))) { () -> GradebookExports.Row in
             let grade: Grade
             if let file = entry.file {
                 // Messages name the file as it sits in the submissions folder: `alice.ana` or `alice/analysis.ana`.
@@ -115,6 +117,7 @@ enum GradeCommand {
                                          ui: feedbackLanguages.ui(for: language), language: language)
             write(Data(page.utf8), to: studentsDir.appendingPathComponent("\(entry.student).html"))
             return GradebookExports.Row(student: entry.student, grade: grade, identified: entry.identified)
+            }
         }
         progress.finish()
         let rows = graded.map { row in

@@ -252,6 +252,7 @@ extension GradeCommandTests {
         #expect(alice.contains("<html lang=\"es\" dir=\"ltr\">"))
         #expect(alice.contains("Estudiante: <strong>García, Alicia (alice)</strong>"))
         #expect(alice.contains("Puntuación: <strong>"))
+        #expect(alice.contains("Coincide con la referencia."), "the grader's own words are in Spanish too")
         let hana = try read(out, "students/hana.html")
         #expect(hana.contains("<html lang=\"ar\" dir=\"rtl\">"))
         #expect(!hana.contains("Score:"))

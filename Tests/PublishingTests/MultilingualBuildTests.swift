@@ -101,7 +101,7 @@ import Testing
     @Test func missingUIKeysAreReported() {
         let warnings = Self.built.result.diagnostics.filter { $0.id == "ui.missing-keys" }
         #expect(Set(warnings.compactMap(\.location?.path)) == ["Translations/es/ui.yml", "Translations/ar/ui.yml"])
-        #expect(warnings.contains { $0.message.hasPrefix("81 UI strings not translated into 'es' (shown in 'en'): audience,") })
+        #expect(warnings.contains { $0.message.hasPrefix("\(UIStrings.english.count - 7) UI strings not translated into 'es' (shown in 'en'): audience,") })
     }
 
     @Test func rawHTMLInATranslationNeverReachesTheSite() throws {

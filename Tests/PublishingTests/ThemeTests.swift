@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Grading
 @testable import Publishing
 import Testing
 
@@ -21,6 +22,8 @@ import Testing
         #expect(Data(base64Encoded: BuiltinTheme.files["ui/en.yml"] ?? "") == data, "run 'make theme'")
         #expect(UIStrings.english["home"] == "Home")
         #expect(UIStrings.english.count > 80)
+        // The grader's built-in English is the catalogue's grader.* keys.
+        #expect(Dictionary(uniqueKeysWithValues: UIStrings.english.filter { $0.key.hasPrefix("grader.") }.map { ($0.key, $0.value) }) == GradingText.english)
     }
 
     @Test func builtinThemeIsUsedWhenACourseHasNoSiteFolder() {

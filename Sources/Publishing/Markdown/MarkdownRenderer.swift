@@ -35,7 +35,9 @@ public enum MarkdownRenderer {
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        // Formulas become MathML placeholders first, so cmark never reads TeX as Markdown.
+        let (prepared, math) = MathSpans.extract(markdown)
+        prepared.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
         let finished = cmark_parser_finish(parser)
         parserLock.unlock()
         guard let document = finished else {
@@ -51,9 +53,17 @@ public enum MarkdownRenderer {
             return RenderedMarkdown(html: "", headings: [], links: [], calloutObjectives: [], diagnostics: walker.diagnostics)
         }
         defer { free(cString) }
-        let html = insertHeadingIDs(String(cString: cString), headings: walker.headings)
-        return RenderedMarkdown(html: html, headings: walker.headings, links: walker.links,
-                                calloutObjectives: walker.calloutObjectives, diagnostics: walker.diagnostics,
+        let html = math.insert(into: insertHeadingIDs(String(cString: cString), headings: walker.headings))
+        let mathProblems = math.problems.map { problem in
+            Diagnostic.error("markdown.math", problem.message,
+                             at: SourceLocation(path: sourcePath, line: firstLine + problem.line, column: problem.column), hint: problem.hint)
+        }
+        var headings = walker.headings
+        for index in headings.indices where headings[index].text.contains("\u{2}") {
+            headings[index].text = headings[index].text.split(separator: "\u{2}").filter { !$0.hasPrefix("M") || Int($0.dropFirst()) == nil }.joined()
+        }
+        return RenderedMarkdown(html: html, headings: headings, links: walker.links,
+                                calloutObjectives: walker.calloutObjectives, diagnostics: walker.diagnostics + mathProblems,
                                 exercises: walker.exercises)
     }
 }
