@@ -213,3 +213,169 @@
     })(forms[k]);
   }
 })();
+
+/*
+ * Offline search. The index is a script next to the pages (search-index.js, one per language), loaded the first
+ * time the reader uses the box: a <script> element works under file://, where fetch() of local files does not.
+ * Matching ignores case and diacritics ("cafe" finds "café"); every word of the query must appear.
+ * Keyboard: ↓/↑ move through the results, Enter opens one, Escape closes the list.
+ */
+(function () {
+  'use strict';
+
+  var box = document.querySelector('.site-search');
+  if (!box) { return; }
+  var input = box.querySelector('input');
+  var list = box.querySelector('ul');
+  var status = box.querySelector('[role=status]');
+  var indexUrl = box.getAttribute('data-index');
+  var base = indexUrl.replace(/search-index\.js$/, '');
+  var pages = null;
+  var loading = false;
+  var active = -1;
+  box.hidden = false;
+
+  /* Lower case without diacritics (Latin accents, Arabic harakat…). Returns the folded text and, for each of its
+     characters, the position of the character it came from, so a match can be shown in the original text. */
+  var MARKS = /[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]/;
+  function foldWithMap(text) {
+    var out = '', map = [];
+    for (var i = 0; i < text.length; i++) {
+      var d = text.charAt(i).normalize ? text.charAt(i).normalize('NFD') : text.charAt(i);
+      for (var j = 0; j < d.length; j++) {
+        var c = d.charAt(j);
+        if (MARKS.test(c)) { continue; }
+        var lower = c.toLowerCase();
+        out += lower;
+        for (var k = 0; k < lower.length; k++) { map.push(i); }
+      }
+    }
+    return { text: out, map: map };
+  }
+
+  function fold(text) { return foldWithMap(text).text; }
+
+  function prepare(raw) {
+    return raw.map(function (p) {
+      var fx = foldWithMap(p.x);
+      return { u: p.u, t: p.t, s: p.s, h: p.h, x: p.x,
+               ft: fold(p.t), fs: fold(p.s), fh: fold(p.h.join(' \u2022 ')), fx: fx.text, mx: fx.map };
+    });
+  }
+
+  function load(then) {
+    if (pages) { then(); return; }
+    if (window.OpenKeySearchIndex) { pages = prepare(window.OpenKeySearchIndex.pages); then(); return; }
+    if (loading) { return; }
+    loading = true;
+    var script = document.createElement('script');
+    script.src = indexUrl;
+    script.onload = function () {
+      pages = window.OpenKeySearchIndex ? prepare(window.OpenKeySearchIndex.pages) : [];
+      then();
+    };
+    document.head.appendChild(script);
+  }
+
+  function search(query) {
+    var terms = fold(query).split(/\s+/).filter(Boolean);
+    if (!terms.length) { return []; }
+    var results = [];
+    pages.forEach(function (p) {
+      var score = 0;
+      for (var i = 0; i < terms.length; i++) {
+        var t = terms[i], s = 0;
+        if (p.ft.indexOf(t) >= 0) { s += 10; }
+        if (p.fh.indexOf(t) >= 0) { s += 5; }
+        if (p.fs.indexOf(t) >= 0) { s += 3; }
+        if (p.fx.indexOf(t) >= 0) { s += 1; }
+        if (!s) { return; }
+        score += s;
+      }
+      results.push({ page: p, score: score, term: terms[0] });
+    });
+    results.sort(function (a, b) { return b.score - a.score || (a.page.t < b.page.t ? -1 : 1); });
+    return results.slice(0, 10);
+  }
+
+  /* A piece of the page's text around the first match, with the match marked. */
+  function snippet(p, term, into) {
+    var found = p.fx.indexOf(term);
+    if (found < 0) { into.appendChild(document.createTextNode(p.s)); return; }
+    var text = p.x;
+    var from = p.mx[found], to = p.mx[found + term.length - 1] + 1;
+    var start = Math.max(0, from - 60), end = Math.min(text.length, to + 100);
+    into.appendChild(document.createTextNode((start > 0 ? '… ' : '') + text.slice(start, from)));
+    var mark = document.createElement('mark');
+    mark.textContent = text.slice(from, to);
+    into.appendChild(mark);
+    into.appendChild(document.createTextNode(text.slice(to, end) + (end < text.length ? ' …' : '')));
+  }
+
+  function setActive(index) {
+    var items = list.querySelectorAll('li');
+    if (!items.length) { return; }
+    active = (index + items.length) % items.length;
+    for (var i = 0; i < items.length; i++) { items[i].setAttribute('aria-selected', i === active ? 'true' : 'false'); }
+    input.setAttribute('aria-activedescendant', items[active].id);
+    items[active].scrollIntoView({ block: 'nearest' });
+  }
+
+  function close() {
+    list.hidden = true;
+    active = -1;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+  }
+
+  function show() {
+    var query = input.value.trim();
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    active = -1;
+    if (!query) { close(); status.textContent = ''; return; }
+    var results = search(query);
+    if (!results.length) {
+      var none = document.createElement('li');
+      none.className = 'site-search-none';
+      none.textContent = (box.getAttribute('data-none') || 'No page matches “{query}”.').replace('{query}', query);
+      list.appendChild(none);
+    }
+    results.forEach(function (r, i) {
+      var li = document.createElement('li');
+      li.id = 'site-search-result-' + i;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      var a = document.createElement('a');
+      a.href = base + r.page.u;
+      a.tabIndex = -1;
+      var title = document.createElement('span');
+      title.className = 'site-search-title';
+      title.textContent = r.page.t;
+      var text = document.createElement('span');
+      text.className = 'site-search-snippet';
+      snippet(r.page, r.term, text);
+      a.appendChild(title);
+      a.appendChild(text);
+      li.appendChild(a);
+      li.addEventListener('mousedown', function (event) { event.preventDefault(); window.location.href = a.href; });
+      list.appendChild(li);
+    });
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    status.textContent = (box.getAttribute('data-count') || '{n} pages found').replace('{n}', String(results.length));
+  }
+
+  input.addEventListener('focus', function () { load(function () { if (input.value) { show(); } }); });
+  input.addEventListener('input', function () { load(show); });
+  input.addEventListener('keydown', function (event) {
+    if (event.key === 'ArrowDown') { event.preventDefault(); if (list.hidden) { load(show); } else { setActive(active + 1); } }
+    else if (event.key === 'ArrowUp') { event.preventDefault(); setActive(active - 1); }
+    else if (event.key === 'Enter') {
+      var items = list.querySelectorAll('li[role=option] a');
+      var target = items[active >= 0 ? active : 0];
+      if (target && !list.hidden) { event.preventDefault(); window.location.href = target.href; }
+    }
+    else if (event.key === 'Escape') { if (!list.hidden) { event.preventDefault(); close(); } else { input.value = ''; } }
+  });
+  input.addEventListener('blur', function () { window.setTimeout(close, 150); });
+})();

@@ -153,4 +153,52 @@ import Testing
         #expect(untranslated.contains("Esta página aún no se ha traducido"))
         #expect(untranslated.contains("lang=\"en\" dir=\"ltr\""))
     }
+
+    static func searchProbe(_ query: String) -> String {
+        """
+        var input = document.querySelector('.site-search input');
+        input.value = \(SearchIndex.json(query));
+        input.dispatchEvent(new Event('input'));
+        setTimeout(function () {
+          input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+          var out = document.createElement('output');
+          out.id = 'probe';
+          var titles = Array.prototype.map.call(document.querySelectorAll('.site-search-title'), function (t) { return t.textContent; });
+          var marks = Array.prototype.map.call(document.querySelectorAll('.site-search-snippet mark'), function (m) { return m.textContent; });
+          var selected = document.querySelector('.site-search-results [aria-selected=true] .site-search-title');
+          out.textContent = JSON.stringify({ titles: titles, marks: marks, selected: selected ? selected.textContent : null,
+                                             expanded: input.getAttribute('aria-expanded') });
+          document.body.appendChild(out);
+        }, 300);
+        """
+    }
+
+    func searchResult(_ page: String, _ query: String) throws -> [String: Any] {
+        let dom = try probe(page, Self.searchProbe(query))
+        let json = try #require(dom.components(separatedBy: "<output id=\"probe\">").dropFirst().first?.components(separatedBy: "</output>").first)
+        let decoded = json.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        return try #require(JSONSerialization.jsonObject(with: Data(decoded.utf8)) as? [String: Any])
+    }
+
+    /// The search box finds pages offline in each language, ignoring accents, and is usable from the keyboard.
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs chromium"))
+    func searchFindsPagesInEveryLanguage() throws {
+        let english = try searchResult("en/getting-started/welcome.html", "quark")
+        let titles = try #require(english["titles"] as? [String])
+        #expect(titles.contains("Quarks and hadrons"), "\(english)")
+        #expect(english["selected"] as? String == titles.first, "ArrowDown selects the first result")
+        #expect(english["expanded"] as? String == "true")
+
+        // Spanish, typed without accents: "energia" finds the translated page on units ("energía").
+        let spanish = try searchResult("es/index.html", "energia electronvoltio")
+        #expect((spanish["titles"] as? [String])?.contains("Unidades y escalas") == true, "\(spanish)")
+        #expect((spanish["marks"] as? [String])?.first?.lowercased().hasPrefix("energ") == true)
+
+        // Arabic, typed without harakat.
+        let arabic = try searchResult("ar/index.html", "مرحبا")
+        #expect((arabic["titles"] as? [String])?.first == "مرحبًا بك في OpenKey", "\(arabic)")
+
+        let none = try probe("en/index.html", Self.searchProbe("zzzzqqq"))
+        #expect(none.contains("No page matches “zzzzqqq”."))
+    }
 }

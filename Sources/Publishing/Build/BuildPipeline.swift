@@ -115,6 +115,7 @@ public enum BuildPipeline {
             tree.append(renderer.renderHome())
             tree.append(renderer.renderMap())
             tree += localized.curricula.map(renderer.renderCurriculum)
+            tree.append(SearchIndex.file(model: model))
             if renderer.showsTranslationStatus { tree.append(renderer.renderTranslationStatus(status)) }
             files += tree.map { OutputFile(path: language.prefix + $0.path, data: $0.data) }
         }
