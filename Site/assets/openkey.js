@@ -204,13 +204,71 @@
     form.classList.toggle('answered-wrong', !right);
   }
 
+  /* Answers are remembered per page in localStorage (openkey.answers = {pageId: {formId: {v, r}}}, and
+     openkey.quizzes = {pageId: number of questions}), so they survive a reload and path pages can count them. */
+  var ANSWERS_KEY = 'openkey.answers', QUIZZES_KEY = 'openkey.quizzes';
+  function read(key) {
+    try { var v = JSON.parse(window.localStorage.getItem(key) || '{}'); return v && typeof v === 'object' ? v : {}; }
+    catch (e) { return {}; }
+  }
+  function write(key, value) {
+    try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* not remembered */ }
+  }
+  var pageId = document.body && document.body.getAttribute('data-page-id');
+
+  function remember(form) {
+    if (!pageId || !form.id) { return; }
+    var chosen = form.querySelector('input[type=radio]:checked');
+    var number = form.querySelector('input[type=number]');
+    var value = chosen ? chosen.value : (number ? number.value : '');
+    if (!value) { return; }
+    var answers = read(ANSWERS_KEY);
+    var page = answers[pageId] && typeof answers[pageId] === 'object' ? answers[pageId] : {};
+    page[form.id] = { v: value, r: form.classList.contains('answered-right') };
+    answers[pageId] = page;
+    write(ANSWERS_KEY, answers);
+  }
+
+  function restore(form) {
+    var page = pageId ? read(ANSWERS_KEY)[pageId] : null;
+    var saved = page && page[form.id];
+    if (!saved || typeof saved.v !== 'string') { return; }
+    var radios = form.querySelectorAll('input[type=radio]');
+    for (var i = 0; i < radios.length; i++) { if (radios[i].value === saved.v) { radios[i].checked = true; } }
+    var number = form.querySelector('input[type=number]');
+    if (number && !radios.length) { number.value = saved.v; }
+    check(form);
+  }
+
   var forms = document.querySelectorAll('form.question');
   for (var k = 0; k < forms.length; k++) {
     (function (form) {
       var button = form.querySelector('.question-check');
-      if (button) { button.addEventListener('click', function () { check(form); }); }
-      form.addEventListener('submit', function (event) { event.preventDefault(); check(form); });
+      if (button) { button.addEventListener('click', function () { check(form); remember(form); }); }
+      form.addEventListener('submit', function (event) { event.preventDefault(); check(form); remember(form); });
+      restore(form);
     })(forms[k]);
+  }
+  if (pageId && forms.length) {
+    var quizzes = read(QUIZZES_KEY);
+    quizzes[pageId] = forms.length;
+    write(QUIZZES_KEY, quizzes);
+  }
+
+  /* Path pages: how many of each step's questions the reader has answered correctly. */
+  var badges = document.querySelectorAll('li.step[data-page] .quiz-badge');
+  if (badges.length) {
+    var answers = read(ANSWERS_KEY), counts = read(QUIZZES_KEY);
+    for (var b = 0; b < badges.length; b++) {
+      var id = badges[b].parentNode.parentNode.getAttribute('data-page');
+      var total = counts[id];
+      if (typeof total !== 'number' || total < 1) { continue; }
+      var right = 0, page = answers[id] || {};
+      for (var f in page) { if (Object.prototype.hasOwnProperty.call(page, f) && page[f] && page[f].r === true) { right += 1; } }
+      badges[b].textContent = (badges[b].getAttribute('data-label') || '{n} of {m} questions right')
+        .replace('{n}', String(right)).replace('{m}', String(total));
+      badges[b].hidden = false;
+    }
   }
 })();
 

@@ -17,10 +17,10 @@ import Testing
     }()
 
     /// The DOM Chromium ends up with, after running the page's scripts.
-    func dom(_ page: String) throws -> String {
+    func dom(_ page: String, profile kept: URL? = nil) throws -> String {
         let chromium = try #require(Self.chromium)
-        let profile = TestPaths.temporaryDirectory("openkey-chromium-profile")
-        defer { try? FileManager.default.removeItem(at: profile) }
+        let profile = kept ?? TestPaths.temporaryDirectory("openkey-chromium-profile")
+        defer { if kept == nil { try? FileManager.default.removeItem(at: profile) } }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
@@ -100,7 +100,7 @@ import Testing
     }
 
     /// A page and its DOM after a probe script ran in it (the probe writes what it measured into the page).
-    func probe(_ page: String, _ script: String) throws -> String {
+    func probe(_ page: String, _ script: String, profile: URL? = nil) throws -> String {
         let url = Self.site.appendingPathComponent(page)
         let html = try String(contentsOf: url, encoding: .utf8)
             .replacingOccurrences(of: "</body>", with: "<script>window.addEventListener('load', function () {\(script)});</script></body>")
@@ -108,7 +108,7 @@ import Testing
         let probe = url.deletingLastPathComponent().appendingPathComponent(name)
         try Data(html.utf8).write(to: probe)
         defer { try? FileManager.default.removeItem(at: probe) }
-        return try dom((page as NSString).deletingLastPathComponent + "/" + name)
+        return try dom((page as NSString).deletingLastPathComponent + "/" + name, profile: profile)
     }
 
     static let layoutProbe = """
@@ -200,5 +200,26 @@ import Testing
 
         let none = try probe("en/index.html", Self.searchProbe("zzzzqqq"))
         #expect(none.contains("No page matches “zzzzqqq”."))
+    }
+
+    /// Answers and visited steps persist across reloads (localStorage under file://) and show on the path page.
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs chromium"))
+    func progressPersistsAcrossReloads() throws {
+        let profile = TestPaths.temporaryDirectory("openkey-chromium-kept")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        // First visit: answer the first question of the Z-boson page correctly.
+        let answered = try probe("en/analysis/z-boson.html", """
+            var form = document.querySelector('form.question');
+            form.querySelectorAll('input[type=radio]')[0].checked = true;
+            form.querySelector('.question-check').click();
+            """, profile: profile)
+        #expect(answered.contains("Correct!"))
+        // Reload: the answer is still there, checked again, without the reader doing anything.
+        let reloaded = try dom("en/analysis/z-boson.html", profile: profile)
+        #expect(reloaded.contains("class=\"question answered-right\""), "the answer was not restored")
+        // The path page shows the step as visited and its questions' score.
+        let path = try dom("en/paths/analyse.html", profile: profile)
+        #expect(path.contains("1 of "), "\(path.components(separatedBy: "quiz-badge").dropFirst().first?.prefix(200) ?? "")")
+        #expect(path.contains("questions right</span>"))
     }
 }
