@@ -12,7 +12,7 @@ ROOT_SPEC    ?= ../shared/conformance/root
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev pkg-config
 RELEASE_BIN  := .build/release/openkey
 
-.PHONY: all deps build site test conformance browser-deps clean install uninstall theme check
+.PHONY: test-browser all deps build site test conformance browser-deps clean install uninstall theme check
 
 all: site
 
@@ -55,6 +55,21 @@ browser-deps:
 	  echo "Installing chromium for the browser test"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
+
+## test-browser: the built course in headless Chromium from file:// — search in each language, quizzes and their
+## justifications, progress across reloads, language switcher and RTL layout, no request outside file://, no console
+## errors, 360 px phones, axe-core WCAG 2.1 AA checks (axe from PyPI's axe-selenium-python) — and screenshots,
+## desktop and phone, in .build/browser-artifacts/
+test-browser: deps
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "make test-browser needs: sudo apt-get install chromium chromium-driver"; exit 1; fi; \
+	fi
+	@python3 -c "import axe_selenium_python" 2>/dev/null || pip install -q axe-selenium-python 2>/dev/null || pip install -q --break-system-packages axe-selenium-python
+	OPENKEY_AXE="$$(python3 -c 'import axe_selenium_python, os; print(os.path.join(os.path.dirname(axe_selenium_python.__file__), "node_modules", "axe-core", "axe.min.js"))')" \
+	OPENKEY_BROWSER_ARTIFACTS="$(CURDIR)/.build/browser-artifacts" \
+	$(SWIFT) test --disable-xctest --filter BrowserTests
+	@echo "Screenshots: $(CURDIR)/.build/browser-artifacts/"
 
 ## conformance: the official Mustache spec tests against the template engine; the analysis engine against
 ## independent numpy and uproot+awkward computations (bench/*_crosscheck.py; Python is a development tool only);

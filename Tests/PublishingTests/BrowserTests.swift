@@ -1,5 +1,6 @@
 import Curriculum
 import Diagnostics
+import Dispatch
 import Foundation
 @testable import Publishing
 import Testing
@@ -16,22 +17,58 @@ import Testing
         return out
     }()
 
-    /// The DOM Chromium ends up with, after running the page's scripts.
-    func dom(_ page: String, profile kept: URL? = nil) throws -> String {
+    /// What one headless Chromium run of a page gave: the DOM after scripts ran, the console messages, and
+    /// every URL the browser requested (from its net log).
+    struct Visit {
+        var dom: String
+        var console: [String]
+        var requests: [String]
+    }
+
+    /// Chromium's own background traffic (updates, time, accounts), not requests of our pages.
+    static let browserHosts = ["google.com/", "googleapis.com/", "gvt1.com/", "gstatic.com/"]
+
+    func visit(_ page: String, profile kept: URL? = nil, size: String = "1200,900", extra: [String] = []) throws -> Visit {
         let chromium = try #require(Self.chromium)
         let profile = kept ?? TestPaths.temporaryDirectory("openkey-chromium-profile")
-        defer { if kept == nil { try? FileManager.default.removeItem(at: profile) } }
+        let netLog = TestPaths.temporaryDirectory("openkey-netlog").appendingPathComponent("net.json")
+        defer {
+            if kept == nil { try? FileManager.default.removeItem(at: profile) }
+            try? FileManager.default.removeItem(at: netLog.deletingLastPathComponent())
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
-                             "--virtual-time-budget=2000", "--window-size=1200,900", "--dump-dom", Self.site.appendingPathComponent(page).absoluteString]
-        let output = Pipe()
+                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                             "--host-resolver-rules=MAP * ~NOTFOUND", "--log-net-log=\(netLog.path)",
+                             "--enable-logging=stderr", "--v=0",
+                             "--virtual-time-budget=4000", "--window-size=\(size)"] + extra
+            + ["--dump-dom", Self.site.appendingPathComponent(page).absoluteString]
+        let output = Pipe(), errors = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors
         try process.run()
+        // Read both pipes to the end concurrently, so neither can fill up and block the browser.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errorData = Data()
+        group.enter()
+        DispatchQueue.global().async { errorData = errors.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         let data = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let console = String(decoding: errorData, as: UTF8.self).split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
+        let log = (try? String(contentsOf: netLog, encoding: .utf8)) ?? ""
+        var requests = Set<String>()
+        for part in log.components(separatedBy: "\"url\":\"").dropFirst() {
+            if let url = part.split(separator: "\"", maxSplits: 1).first { requests.insert(String(url)) }
+        }
+        let own = requests.filter { url in !Self.browserHosts.contains { url.contains($0) } }
+        return Visit(dom: String(decoding: data, as: UTF8.self), console: console, requests: own.sorted())
+    }
+
+    /// The DOM Chromium ends up with, after running the page's scripts.
+    func dom(_ page: String, profile kept: URL? = nil) throws -> String {
+        try visit(page, profile: kept).dom
     }
 
     /// Every relative href/src in a DOM, resolved from `page`, must exist in the site.
@@ -221,5 +258,97 @@ import Testing
         let path = try dom("en/paths/analyse.html", profile: profile)
         #expect(path.contains("1 of "), "\(path.components(separatedBy: "quiz-badge").dropFirst().first?.prefix(200) ?? "")")
         #expect(path.contains("questions right</span>"))
+    }
+
+    /// Pages make no request outside file:// and log nothing to the console (no script errors), even while searching.
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs chromium"))
+    func noRequestLeavesFileURLsAndNoConsoleErrors() throws {
+        for page in ["index.html", "en/index.html", "en/analysis/z-boson.html", "es/getting-started/welcome.html",
+                     "ar/getting-started/welcome.html", "en/map.html", "en/curricula/ocr-a-physics.html"] {
+            let result = try visit(page)
+            #expect(result.dom.contains("</html>"), "\(page) did not load")
+            #expect(result.requests.allSatisfy { $0.hasPrefix("file://") || $0.hasPrefix("data:") }, "\(page): \(result.requests)")
+            #expect(result.console.isEmpty, "\(page): \(result.console)")
+        }
+        let searching = try probe("en/index.html", Self.searchProbe("higgs"))
+        #expect(searching.contains("site-search-title"))
+    }
+
+    /// Down to a 360 px phone, nothing is wider than the screen.
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs chromium"))
+    func pagesFitA360PixelPhone() throws {
+        let measure = """
+            var out = document.createElement('output');
+            out.id = 'probe';
+            out.textContent = 'overflow=' + (document.documentElement.scrollWidth - window.innerWidth);
+            document.body.appendChild(out);
+            """
+        for page in ["en/index.html", "en/analysis/z-boson.html", "ar/getting-started/welcome.html", "en/paths/foundations.html"] {
+            let url = Self.site.appendingPathComponent(page)
+            let html = try String(contentsOf: url, encoding: .utf8)
+                .replacingOccurrences(of: "</body>", with: "<script>window.addEventListener('load', function () {\(measure)});</script></body>")
+            let probe = url.deletingLastPathComponent().appendingPathComponent("phone-" + url.lastPathComponent)
+            try Data(html.utf8).write(to: probe)
+            defer { try? FileManager.default.removeItem(at: probe) }
+            let result = try visit((page as NSString).deletingLastPathComponent + "/phone-" + url.lastPathComponent, size: "360,740")
+            #expect(result.dom.contains("<output id=\"probe\">overflow=0</output>"), "\(page): \(result.dom.components(separatedBy: "overflow=").last?.prefix(12) ?? "")")
+        }
+    }
+
+    /// axe-core (from PyPI's axe-selenium-python; `make test-browser` finds it and sets OPENKEY_AXE): no serious or
+    /// critical WCAG 2.1 A/AA violation on the kinds of page the site has, in three languages.
+    static let axe = ProcessInfo.processInfo.environment["OPENKEY_AXE"].flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+
+    @Test(.enabled(if: BrowserTests.chromium != nil && BrowserTests.axe != nil, "needs chromium and axe-core (make test-browser)"))
+    func accessibilityHasNoSeriousViolations() throws {
+        let axe = try #require(Self.axe)
+        let run = """
+            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then(function (r) {
+              var bad = r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+                .map(function (v) { return v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '); });
+              var out = document.createElement('output');
+              out.id = 'probe';
+              out.textContent = 'axe:' + r.passes.length + ':' + JSON.stringify(bad);
+              document.body.appendChild(out);
+            });
+            """
+        for page in ["index.html", "en/index.html", "en/analysis/z-boson.html", "en/paths/foundations.html", "en/map.html",
+                     "en/curricula/ocr-a-physics.html", "es/getting-started/reading-a-histogram.html", "ar/getting-started/welcome.html"] {
+            let url = Self.site.appendingPathComponent(page)
+            let html = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(
+                of: "</body>", with: "<script src=\"\(URL(fileURLWithPath: axe).absoluteString)\"></script><script>window.addEventListener('load', function () {\(run)});</script></body>")
+            let name = "axe-" + url.lastPathComponent
+            let probe = url.deletingLastPathComponent().appendingPathComponent(name)
+            try Data(html.utf8).write(to: probe)
+            defer { try? FileManager.default.removeItem(at: probe) }
+            let dom = try visit((page as NSString).deletingLastPathComponent + "/" + name).dom
+            let result = dom.components(separatedBy: "<output id=\"probe\">axe:").dropFirst().first?.components(separatedBy: "</output>").first ?? "(axe did not run)"
+            #expect(result.hasSuffix(":[]"), "\(page): \(result.replacingOccurrences(of: "&quot;", with: "\""))")
+        }
+    }
+
+    /// Screenshots of a few pages, desktop and phone, for people to look at (CI keeps them as artifacts).
+    @Test(.enabled(if: BrowserTests.chromium != nil && ProcessInfo.processInfo.environment["OPENKEY_BROWSER_ARTIFACTS"] != nil))
+    func screenshots() throws {
+        let chromium = try #require(Self.chromium)
+        let folder = URL(fileURLWithPath: try #require(ProcessInfo.processInfo.environment["OPENKEY_BROWSER_ARTIFACTS"]))
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for page in ["index.html", "en/index.html", "en/analysis/z-boson.html", "es/getting-started/welcome.html", "ar/getting-started/welcome.html"] {
+            for (device, size) in [("desktop", "1280,900"), ("phone", "360,740")] {
+                let name = page.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: ".html", with: "") + "-\(device).png"
+                let profile = TestPaths.temporaryDirectory("openkey-chromium-shot")
+                defer { try? FileManager.default.removeItem(at: profile) }
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: chromium)
+                process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(profile.path)",
+                                     "--window-size=\(size)", "--screenshot=\(folder.appendingPathComponent(name).path)",
+                                     Self.site.appendingPathComponent(page).absoluteString]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                process.waitUntilExit()
+                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
+            }
+        }
     }
 }
