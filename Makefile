@@ -36,10 +36,17 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product openkey
 
-## site: build the bundled course into $(SITE_DIR)/
+## site: build the bundled course, every language, strictly (a warning fails): the student edition into $(SITE_DIR)/
+## and the teacher edition into $(SITE_DIR)-teacher/ (or only EDITION=student|teacher into $(SITE_DIR)/)
 site: build
-	@$(RELEASE_BIN) build . --output $(SITE_DIR) $(if $(EDITION),--edition $(EDITION))
+ifeq ($(EDITION),)
+	@$(RELEASE_BIN) build . --strict --edition student --output $(SITE_DIR)
+	@$(RELEASE_BIN) build . --strict --edition teacher --output $(SITE_DIR)-teacher
+	@echo "Open this file in a browser: $(abspath $(SITE_DIR))/index.html (teachers: $(abspath $(SITE_DIR))-teacher/index.html)"
+else
+	@$(RELEASE_BIN) build . --strict --edition $(EDITION) --output $(SITE_DIR)
 	@echo "Open this file in a browser: $(abspath $(SITE_DIR))/index.html"
+endif
 
 ## check: validate the bundled course without writing anything
 check: build

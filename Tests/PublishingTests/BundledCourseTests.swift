@@ -22,11 +22,32 @@ import Testing
         #expect(log.diagnostics.isEmpty)
         let student = course.filtered(for: .student)
         #expect(student.paths.count >= 2)
-        #expect(student.pages.count >= 8)
+        #expect(student.pages.count >= 30, "at least 30 pages of teaching text")
+        let paths = Set(course.paths.map(\.title))
+        for title in ["Getting started", "Foundations of particle physics", "Experimental particle physics", "Analyse ATLAS-style data"] {
+            #expect(paths.contains(title), "path '\(title)'")
+        }
+        #expect(course.paths.contains { $0.edition == .teacher && $0.audience == .teachers }, "a classroom toolkit for teachers")
+        let exercises = try FileManager.default.contentsOfDirectory(atPath: TestPaths.repository.appendingPathComponent("Exercises").path)
+            .filter { $0 != "data" && !$0.hasPrefix(".") && !$0.hasSuffix(".md") }
+        #expect(exercises.count >= 8, "at least 8 exercises: \(exercises.sorted())")
+        #expect(Set(course.site.languages).isSuperset(of: ["en", "es", "it", "fr", "ar"]))
         #expect(student.pages.allSatisfy { $0.body.split(separator: " ").count > 300 }, "pages hold genuine teaching text")
         #expect(course.curricula.contains { $0.id == "ocr-a-physics" && $0.objective("6.4.2") != nil })
         #expect(student.pages.filter { !$0.curriculum.isEmpty }.count >= 6)
         #expect(course.paths.contains { !$0.deeper.isEmpty })
         #expect(course.paths.contains { $0.steps.contains { if case .path = $0 { return true } else { return false } } })
+    }
+
+    /// Every page loads the theme's one stylesheet and one script, together under 60 KB; nothing else.
+    @Test func stylesheetAndScriptStayUnderTheBudget() throws {
+        let assets = TestPaths.repository.appendingPathComponent("Site/assets")
+        let files = try FileManager.default.contentsOfDirectory(atPath: assets.path).filter { $0.hasSuffix(".css") || $0.hasSuffix(".js") }
+        #expect(Set(files) == ["openkey.css", "openkey.js"])
+        let total = try files.reduce(0) { $0 + (try Data(contentsOf: assets.appendingPathComponent($1)).count) }
+        #expect(total < 60_000, "CSS + JS is \(total) bytes")
+        let layout = try String(contentsOf: TestPaths.repository.appendingPathComponent("Site/templates/layout.mustache"), encoding: .utf8)
+        #expect(layout.components(separatedBy: "<script").count == 2, "one script per page")
+        #expect(layout.components(separatedBy: "rel=\"stylesheet\"").count == 2, "one stylesheet per page")
     }
 }
