@@ -12,7 +12,7 @@ ROOT_SPEC    ?= ../shared/conformance/root
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev pkg-config
 RELEASE_BIN  := .build/release/openkey
 
-.PHONY: test-browser all deps build site test conformance browser-deps clean install uninstall theme check
+.PHONY: key test-browser all deps build site test conformance browser-deps clean install uninstall theme check
 
 all: site
 
@@ -89,6 +89,13 @@ conformance: deps
 	python3 bench/zmass_crosscheck.py $$($(SWIFT) build --show-bin-path)/openkey 20000
 	python3 bench/zmass_root_crosscheck.py $$($(SWIFT) build --show-bin-path)/openkey $(ROOT_SPEC)
 	$(SWIFT) test --disable-xctest --filter ROOTConformance
+
+## key: the Open Key in $(KEY_DIR)/ — openkey built with the Swift runtime linked in and an rpath to the libraries
+## it carries, the bundled course packed (with the teacher edition), then verified and exercised by scripts/test-key.sh
+KEY_DIR ?= _key
+key: deps
+	$(SWIFT) build -c release --product openkey --scratch-path .build/key --static-swift-stdlib -Xlinker -rpath -Xlinker '$$ORIGIN/lib'
+	./scripts/test-key.sh $(KEY_DIR) .build/key/release/openkey
 
 ## theme: re-embed Site/ into the binary as the built-in theme (run after editing Site/)
 theme:

@@ -32,7 +32,8 @@ let package = Package(
         .target(name: "Curriculum", dependencies: ["Diagnostics", "YAMLSubset"]),
         .target(name: "Localization", dependencies: ["Diagnostics", "YAMLSubset", "Curriculum"]),
         .target(name: "Publishing", dependencies: ["Diagnostics", "YAMLSubset", "Templating", "Curriculum", "Localization", "Analysis", "EventData", "Plotting", "Grading", "CCmarkGFM"]),
-        .target(name: "OpenKeyCLI", dependencies: ["Diagnostics", "Curriculum", "Localization", "Publishing", "EventData", "Analysis", "Plotting", "Grading"]),
+        .target(name: "Packaging", dependencies: ["Diagnostics", "Curriculum", "Localization", "Publishing"]),
+        .target(name: "OpenKeyCLI", dependencies: ["Diagnostics", "Curriculum", "Localization", "Packaging", "Publishing", "EventData", "Analysis", "Plotting", "Grading"]),
         .executableTarget(name: "openkey", dependencies: ["OpenKeyCLI"]),
         .executableTarget(name: "mustache-conformance", dependencies: ["Templating"]),
 
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Analysis", "EventData", "Diagnostics", "YAMLSubset"], exclude: ["Fixtures"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Diagnostics", "YAMLSubset"]),
+        .testTarget(name: "PackagingTests", dependencies: ["Packaging", "Publishing"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Curriculum", "Diagnostics"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Localization", "Curriculum", "Diagnostics", "Grading", "Analysis"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "OpenKeyCLITests", dependencies: ["OpenKeyCLI"], exclude: ["Fixtures"]),

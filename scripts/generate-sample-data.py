@@ -11,7 +11,12 @@ so that each MC sample is normalised to 10 fb^-1 and agrees with the matching da
 (XSection is the effective cross-section in fb after the generator-level selection; SumWeights is the sum
 of mcWeight over the file). Data files carry mcWeight = 1, scale factors 1, XSection = 1, SumWeights = 1.
 
-Usage: python3 scripts/generate-sample-data.py [OUTPUT_DIR]   (default: Exercises/data)
+Usage: python3 scripts/generate-sample-data.py [OUTPUT_DIR] [--only GROUP|FILE]...   (default: Exercises/data)
+    GROUP is 2lep, 4lep, GamGam or 1lep (repeatable): write only the files whose names start with it.
+    FILE is one file's name without .root (e.g. GamGam_yy): write only that file.
+    Every group (and every file) has its own seeds, so `--only 1lep` gives exactly the same 1lep_* files as a
+    full run and leaves the other files (and their bytes) untouched; `--only GamGam_yy` writes only the diphoton
+    background MC, added later without changing any event (or byte) of GamGam_data.root and GamGam_Hyy.root.
 """
 import os
 import sys
@@ -472,7 +477,8 @@ def diphoton(rng, M, pt_scale, y_sigma, tight_p):
 
 
 def make_yy_background(rng, n):
-    """Continuum diphoton (gamma gamma and gamma-jet): m_yy falling exponentially above 95 GeV."""
+    """Continuum diphoton (gamma gamma and gamma-jet): m_yy falling exponentially above 95 GeV.
+    Used for the background of GamGam_data.root and, drawn separately, for the MC sample GamGam_yy.root."""
     M = 95 + rng.exponential(33.0, n)
     b, ok = diphoton(rng, M, 25.0, 1.3, 0.85)
     add_jets(rng, b, 1.0)
@@ -484,6 +490,94 @@ def make_hyy(rng, n):
     b, ok = diphoton(rng, np.full(n, 125.0), 22.0, 1.5, 0.95)
     add_jets(rng, b, 0.7)
     return b, ok
+
+
+# ---- 1-lepton processes (their own seeds; see one_lepton_jobs) -------------------------------------------
+
+MW, GW = 80.379, 2.085            # GeV
+
+
+def w_plus_fraction(rng, n, frac=0.58):
+    """Lepton charges of W -> l nu: at the LHC about 58 % of W bosons are W+ (the proton has two u quarks)."""
+    return np.where(rng.uniform(size=n) < frac, 1, -1)
+
+
+def one_lepton_ok(L, ptmin=20.0):
+    """Generator-level filter: the leading lepton in acceptance with pt > ptmin (looser than the analysis cut).
+    Further leptons outside the acceptance are dropped (set to NaN) instead of rejecting the event."""
+    acc = in_lepton_acceptance(L["pt"], L["eta"], L["type"])
+    lead = np.argmax(np.where(acc, L["pt"], -1.0), axis=1)
+    L["pt"][:, 1:][~acc[:, 1:]] = np.nan
+    ok = acc.any(axis=1) & (np.take_along_axis(np.where(acc, L["pt"], -1.0), lead[:, None], 1)[:, 0] > ptmin)
+    return ok
+
+
+def make_w_lnu(rng, n):
+    """W -> e nu / mu nu (+ jets): Breit-Wigner W with a soft-plus-hard pt spectrum, 1 + cos^2 decay; the
+    neutrino makes real missing E_T, so m_T has a Jacobian edge at m_W. 4 % of events carry an extra soft
+    non-prompt lepton from a heavy-flavour jet."""
+    m = breit_wigner(rng, n, MW, GW, 50.0, 150.0)
+    hard = rng.uniform(size=n) < 0.20
+    W = parent_p4(rng, m, 8.0, 2.0)
+    Wh = parent_p4(rng, m, 25.0, 2.0)
+    W[hard] = Wh[hard]
+    l1, nu = two_body(rng, W, m, np.zeros(n), np.zeros(n), one_plus_cos2(rng))
+    pt = 7 + rng.exponential(6.0, n)
+    eta = truncated_normal(rng, n, 1.4, 2.5)
+    phi = rng.uniform(-np.pi, np.pi, n)
+    l2 = np.stack([pt * np.cosh(eta), pt * np.cos(phi), pt * np.sin(phi), pt * np.sinh(eta)], 1)
+    fake = np.zeros((n, 2), bool)
+    fake[:, 1] = True
+    b = Block(n)
+    b.lep = leptons_from(rng, [l1, l2], np.stack([random_flavour(rng, n), random_flavour(rng, n)], 1),
+                         np.stack([w_plus_fraction(rng, n), random_charge(rng, n)], 1), fake)
+    b.lep["pt"][rng.uniform(size=n) >= 0.04, 1] = np.nan
+    add_jets(rng, b, 0.4 + 1.6 * hard)
+    add_met(rng, b, 6.0, [nu])
+    return b, one_lepton_ok(b.lep)
+
+
+def make_ttbar_1l(rng, n):
+    """ttbar -> WbWb: lepton + jets (80 %, one W -> l nu, the other -> qq) and dilepton (20 %, the second
+    lepton kept when it is in the acceptance). >= 3 jets; missing E_T from the neutrinos."""
+    dilep = rng.uniform(size=n) < 0.20
+    leps, nus = [], []
+    for _ in range(2):
+        top = parent_p4(rng, np.full(n, 172.5), 70.0, 1.2)
+        w, bq = two_body(rng, top, np.full(n, 172.5), np.full(n, MW), np.full(n, 4.8))
+        l, nu = two_body(rng, w, np.full(n, MW), np.zeros(n), np.zeros(n))
+        leps.append(l)
+        nus.append(nu)
+    nus[1] = np.where(dilep[:, None], nus[1], 0.0)
+    b = Block(n)
+    q1 = random_charge(rng, n)
+    b.lep = leptons_from(rng, leps, np.stack([random_flavour(rng, n), random_flavour(rng, n)], 1),
+                         np.stack([q1, -q1], 1))
+    b.lep["pt"][~dilep, 1] = np.nan
+    add_jets(rng, b, 1.0, base=3, pt_scale=35.0)
+    add_met(rng, b, 8.0, nus)
+    return b, one_lepton_ok(b.lep)
+
+
+def make_multijet(rng, n):
+    """Multijet events with one non-prompt lepton (data only): soft, falling lepton pt, mostly not isolated
+    (a third look isolated), missing E_T from jet mismeasurement, often along the lepton's jet, so m_T piles
+    up at low values."""
+    pt = 20 + rng.exponential(11.0, n)
+    eta = truncated_normal(rng, n, 1.4, 2.5)
+    phi = rng.uniform(-np.pi, np.pi, n)
+    l1 = np.stack([pt * np.cosh(eta), pt * np.cos(phi), pt * np.sin(phi), pt * np.sinh(eta)], 1)
+    b = Block(n)
+    b.lep = leptons_from(rng, [l1], random_flavour(rng, n)[:, None], random_charge(rng, n)[:, None],
+                         np.ones((n, 1), bool))
+    looks_isolated = rng.uniform(size=n) < 0.35
+    b.lep["ptc"][looks_isolated, 0] = rng.exponential(1.5, looks_isolated.sum())
+    b.lep["etc"][looks_isolated, 0] = rng.normal(1.0, 1.5, looks_isolated.sum())
+    add_jets(rng, b, 1.0, base=2)
+    along = rng.exponential(14.0, n)
+    dphi = rng.normal(0, 0.5, n)
+    add_met(rng, b, 12.0, [np.stack([along, along * np.cos(phi + dphi), along * np.sin(phi + dphi)], 1)])
+    return b, one_lepton_ok(b.lep)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -594,14 +688,57 @@ def data_runs(rng, n):
 
 # ----------------------------------------------------------------------------------------------------------
 
+def one_lepton_jobs(out):
+    """The 1-lepton samples (W -> l nu). They have their own Poisson generator and seeds, and are written after
+    the other files, so adding them changed none of the 2-lepton, 4-lepton and diphoton events."""
+    yields = {"W": 14000, "ttbar1l": 1000, "multijet": 4000}
+    mc_events = {"W": 6000, "ttbar1l": 2000}
+    makers = {"W": make_w_lnu, "ttbar1l": make_ttbar_1l, "multijet": make_multijet}
+    seeds = {k: 3000 + i for i, k in enumerate(makers)}
+    pois = np.random.default_rng(20250301)
+    ndata = {k: int(pois.poisson(v)) for k, v in yields.items()}
+
+    def data_file(name, seed):
+        rng = np.random.default_rng(seed)
+        blocks = [accept_loop(np.random.default_rng(seeds[p]), ndata[p], makers[p]) for p in makers]
+        b = merge(blocks, shuffle=rng)
+        return write(os.path.join(out, name), b, channel=0, is_mc=False, rng=rng,
+                     run_numbers=data_runs(rng, b.n), title="synthetic data")
+
+    def mc_file(name, proc, channel, seed):
+        rng = np.random.default_rng(seed)
+        b = accept_loop(np.random.default_rng(seeds[proc] + 500), mc_events[proc], makers[proc])
+        return write(os.path.join(out, name), b, channel=channel, is_mc=True, rng=rng,
+                     xsec_target=yields[proc], title=f"synthetic MC {proc}")
+
+    return [
+        ("1lep_data.root", lambda: data_file("1lep_data.root", 31)),
+        ("1lep_Wjets.root", lambda: mc_file("1lep_Wjets.root", "W", 361100, 32)),
+        ("1lep_ttbar.root", lambda: mc_file("1lep_ttbar.root", "ttbar1l", 410000, 33)),
+    ]
+
+
+GROUPS = ("2lep", "4lep", "GamGam", "1lep")
+SIZE_LIMIT = 14.5e6   # bytes, all *.root files of the output folder together
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "Exercises", "data")
+    args = sys.argv[1:]
+    only = set()
+    while "--only" in args:
+        k = args.index("--only")
+        if k + 1 >= len(args) or args[k + 1].startswith("-"):
+            print(f"usage: generate-sample-data.py [OUTPUT_DIR] [--only {'|'.join(GROUPS)}|FILE]...", file=sys.stderr)
+            return 2
+        only.add(args[k + 1].removesuffix(".root"))
+        del args[k:k + 2]
+    out = args[0] if args else os.path.join(root, "Exercises", "data")
     os.makedirs(out, exist_ok=True)
     # Expected yields at 10 fb^-1 (synthetic); data are Poisson fluctuations of them.
     yields = {"Z": 36200, "ttbar": 2300, "diboson": 900, "fake2l": 600,
               "ZZ": 1200, "Hzz": 70, "fake4l": 60, "yy": 25000, "Hyy": 550}
-    mc_events = {"Z": 16000, "ttbar": 5000, "diboson": 3000, "ZZ": 5000, "Hzz": 2500, "Hyy": 4000}
+    mc_events = {"Z": 16000, "ttbar": 5000, "diboson": 3000, "ZZ": 5000, "Hzz": 2500, "Hyy": 4000, "yy": 6000}
     makers = {"Z": make_z, "ttbar": make_ttbar, "diboson": make_diboson, "fake2l": make_fake,
               "ZZ": make_zz4l, "Hzz": make_hzz, "fake4l": make_z_fakes4l, "yy": make_yy_background, "Hyy": make_hyy}
     seeds = {k: 1000 + i for i, k in enumerate(makers)}
@@ -632,17 +769,28 @@ def main():
         ("4lep_Hzz.root", lambda: mc_file("4lep_Hzz.root", "Hzz", 345060, 7)),
         ("GamGam_data.root", lambda: data_file("GamGam_data.root", ["yy", "Hyy"], 8)),
         ("GamGam_Hyy.root", lambda: mc_file("GamGam_Hyy.root", "Hyy", 343981, 9)),
-    ]
-    total = 0
+        # Added later: the diphoton continuum MC, the same model as the background of GamGam_data.root. Its own
+        # generators (events from seed 1507 = seeds["yy"] + 500, weights and triggers from seed 10), used by no
+        # other file, so adding it changed no existing event. Weights add up to the expected 25,000 events.
+        ("GamGam_yy.root", lambda: mc_file("GamGam_yy.root", "yy", 364352, 10)),
+    ] + one_lepton_jobs(out)
+    names = {name[:-len(".root")] for name, _ in jobs}
+    unknown = only - set(GROUPS) - names
+    if unknown:
+        print(f"unknown --only value(s): {', '.join(sorted(unknown))}; use one of {'|'.join(GROUPS)} "
+              f"or a file name without .root", file=sys.stderr)
+        return 2
+    if only:
+        jobs = [(name, job) for name, job in jobs
+                if name.split("_")[0] in only or name[:-len(".root")] in only]
     print(f"{'file':<22}{'events':>9}{'size':>12}")
     for name, job in jobs:
         n = job()
-        size = os.path.getsize(os.path.join(out, name))
-        total += size
-        print(f"{name:<22}{n:>9}{size / 1e6:>10.2f} MB")
-    print(f"{'total':<22}{'':>9}{total / 1e6:>10.2f} MB")
-    if total > 12e6:
-        print("warning: outputs exceed 12 MB", file=sys.stderr)
+        print(f"{name:<22}{n:>9}{os.path.getsize(os.path.join(out, name)) / 1e6:>10.2f} MB")
+    total = sum(os.path.getsize(os.path.join(out, f)) for f in os.listdir(out) if f.endswith(".root"))
+    print(f"{'total in ' + os.path.basename(os.path.normpath(out)):<22}{'':>9}{total / 1e6:>10.2f} MB")
+    if total > SIZE_LIMIT:
+        print(f"warning: the .root files in {out} exceed {SIZE_LIMIT / 1e6:g} MB", file=sys.stderr)
         return 1
     return 0
 

@@ -19,6 +19,8 @@ public enum OpenKeyCommand {
       openkey grade EXERCISE SUBMISSIONS_DIR --out DIR [--data DIR] [--roster FILE.csv] [--course DIR]
       openkey translations [COURSE_DIR] [--lang L] [--fail-on stale|missing|any]
       openkey translations start|mark-current L PAGE [--course DIR]
+      openkey pack DEST [--course DIR] [--teacher] [--binary PATH] [--no-tools]
+      openkey verify [KEY_DIR]
       openkey --help | --version
 
     Commands:
@@ -36,6 +38,9 @@ public enum OpenKeyCommand {
       translations
               Report each language's translated, stale (with what changed) and missing pages and UI strings;
               start scaffolds a translation, mark-current records that it matches the current original.
+      pack    Write an Open Key into DEST: START-HERE.html, the site (and the teacher edition with --teacher), the
+              sample data, the exercises' starter files, this openkey program with its libraries, and SHA256SUMS.
+      verify  Check a key against its SHA256SUMS: names missing, extra and corrupted files; exit 1 if any.
 
     Options:
       --output DIR       where to write the site
@@ -52,8 +57,8 @@ public enum OpenKeyCommand {
         do {
             args = try Arguments.parse(argv, valued: ["--output", "-o", "--out", "--edition", "--data", "--plot", "--max-events", "--threads", "--timeout",
                                                         "--tree", "--dump", "--entries", "--plot-label",
-                                                        "--lang", "--fail-on", "--course", "--roster"],
-                                       flags: ["--strict", "--help", "-h", "--version", "--json"])
+                                                        "--lang", "--fail-on", "--course", "--roster", "--binary"],
+                                       flags: ["--strict", "--help", "-h", "--version", "--json", "--teacher", "--no-tools"])
         } catch {
             stderr("openkey: error: \(error.description)\n\n\(usage)")
             return 2
@@ -74,12 +79,16 @@ public enum OpenKeyCommand {
             return InspectCommand.run(args, stdout: stdout, stderr: stderr)
         case "translations":
             return TranslationsCommand.run(args, stdout: stdout, stderr: stderr)
+        case "pack":
+            return KeyCommands.pack(args, stdout: stdout, stderr: stderr)
+        case "verify":
+            return KeyCommands.verify(args, stdout: stdout, stderr: stderr)
         case nil:
             stderr("openkey: error: missing command\n\n\(usage)")
             return 2
         case let other?:
             var message = "openkey: error: unknown command '\(other)'"
-            if let best = Arguments.closest(other, ["build", "check", "run", "inspect", "grade", "translations", "help"]) { message += ". Did you mean '\(best)'?" }
+            if let best = Arguments.closest(other, ["build", "check", "run", "inspect", "grade", "translations", "pack", "verify", "help"]) { message += ". Did you mean '\(best)'?" }
             stderr(message + "\n\n" + usage)
             return 2
         }
