@@ -111,7 +111,9 @@ enum SiteCrawler {
                     broken.append(Broken(page: page, reference: reference, reason: "no such file"))
                     continue
                 }
-                if parts.count == 2, !parts[1].isEmpty, target.hasSuffix(".html"), !idsOf(target).contains(parts[1]) {
+                // Browsers match a fragment after percent-decoding it: #coordinates-%CE%B7 finds id="coordinates-η".
+                let fragment = parts.count == 2 ? (parts[1].removingPercentEncoding ?? parts[1]) : ""
+                if !fragment.isEmpty, target.hasSuffix(".html"), !idsOf(target).contains(fragment) {
                     broken.append(Broken(page: page, reference: reference, reason: "no id '\(parts[1])' in \(target)"))
                 }
             }
