@@ -56,6 +56,16 @@ public enum CourseLoader {
                 let (registry, diagnostics) = CurriculumParser.parse(text, sourcePath: sourcePath, defaultID: id)
                 log.emit(contentsOf: diagnostics)
                 if let registry { curricula.append(registry) }
+            } else if relative.hasSuffix(".ipynb") {
+                // A notebook is a page, and its file stays downloadable from the site.
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    log.emit(.error("file.unreadable", "cannot read file", at: .file(sourcePath)))
+                    continue
+                }
+                let (page, diagnostics) = NotebookParser.parse([UInt8](data), sourcePath: sourcePath, defaultID: stem)
+                log.emit(contentsOf: diagnostics)
+                if let page { pages.append(page) }
+                assets.append(relative)
             } else if relative.hasSuffix(".md") {
                 guard let text = read() else { continue }
                 let (page, diagnostics) = PageParser.parse(text, sourcePath: sourcePath, defaultID: stem)

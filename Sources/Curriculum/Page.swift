@@ -17,6 +17,11 @@ public struct Page: Sendable, Hashable {
     public var bodyFirstLine: Int
     /// Where the id is declared (the `id:` value, or the file's first line) — for duplicate-id reports.
     public var idLocation: SourceLocation
+    /// For a page made from another format (a notebook): where each line of `body` came from in the source file.
+    public var lineMap: [SourceLocation]? = nil
+    /// Files the page brings with it (a notebook's output images), by their path in the site tree.
+    public var attachments: [String: [UInt8]] = [:]
+    public var isNotebook: Bool { sourcePath.hasSuffix(".ipynb") }
 
     public init(id: String, sourcePath: String, title: String, summary: String = "",
                 curriculum: [ObjectiveReference] = [], level: String? = nil, duration: Duration? = nil,

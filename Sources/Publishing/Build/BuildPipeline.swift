@@ -117,6 +117,10 @@ public enum BuildPipeline {
             tree += localized.curricula.map(renderer.renderCurriculum)
             tree.append(SearchIndex.file(model: model))
             if renderer.showsTranslationStatus { tree.append(renderer.renderTranslationStatus(status)) }
+            // Files pages bring (a notebook's output images) sit beside the page in every language's tree.
+            for page in localized.pages.sorted(by: { $0.id < $1.id }) {
+                for (path, bytes) in page.attachments.sorted(by: { $0.key < $1.key }) { tree.append(OutputFile(path: path, data: Data(bytes))) }
+            }
             files += tree.map { OutputFile(path: language.prefix + $0.path, data: $0.data) }
         }
         if languages.isMultilingual, var model = sourceModel {
@@ -162,8 +166,10 @@ public enum BuildPipeline {
         let pages = course.pages
         let results = ConcurrentMap.map(pages) { page -> RenderedMarkdown in
             defer { progress.advance() }
+            var pageOptions = options
+            pageOptions.lineMap = page.lineMap
             return MarkdownRenderer.render(page.body, sourcePath: page.sourcePath, firstLine: page.bodyFirstLine,
-                                           outputPath: page.outputPath, resolver: resolver, options: options)
+                                           outputPath: page.outputPath, resolver: resolver, options: pageOptions)
         }
         var byID: [String: RenderedMarkdown] = [:]
         for (page, result) in zip(pages, results) where byID[page.id] == nil { byID[page.id] = result }

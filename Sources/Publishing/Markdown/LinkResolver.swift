@@ -68,7 +68,7 @@ public struct LinkResolver: Sendable {
         guard let target = SitePaths.normalize(directory + "/" + decoded), target.hasPrefix("Content/") else {
             return (.invalid(message: "link '\(raw)' points outside Content/", hint: nil), nil)
         }
-        if target.hasSuffix(".md") {
+        if target.hasSuffix(".md") || (target.hasSuffix(".ipynb") && pageIDsBySource[target] != nil) {
             guard let id = pageIDsBySource[target] else { return (.missingPage(sourcePath: target, anchor: anchor), nil) }
             let href = outputPaths[id].map { SitePaths.relative(from: output, to: $0) + (anchor.map { "#" + $0 } ?? "") }
             return (.page(id: id, anchor: anchor), href)

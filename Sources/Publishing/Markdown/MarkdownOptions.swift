@@ -1,3 +1,4 @@
+import Diagnostics
 import Curriculum
 
 /// How one page's Markdown is rendered.
@@ -14,6 +15,9 @@ public struct MarkdownOptions: Sendable {
     /// Anchor ids for the page's headings in order, instead of slugs of their text: a translation keeps its
     /// original's anchors, so `page.md#anchor` links work in every language.
     public var headingAnchors: [String]?
+    /// Where each line of the Markdown came from, when it was made from another file (a notebook): diagnostics,
+    /// links and exercises are located in that file instead.
+    public var lineMap: [SourceLocation]?
 
     public init(allowRawHTML: Bool = true, edition: Edition = .student,
                 calloutTitles: [CalloutKind: String] = MarkdownOptions.englishTitles,

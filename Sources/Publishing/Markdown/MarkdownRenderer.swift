@@ -62,9 +62,11 @@ public enum MarkdownRenderer {
         for index in headings.indices where headings[index].text.contains("\u{2}") {
             headings[index].text = headings[index].text.split(separator: "\u{2}").filter { !$0.hasPrefix("M") || Int($0.dropFirst()) == nil }.joined()
         }
-        return RenderedMarkdown(html: html, headings: headings, links: walker.links,
-                                calloutObjectives: walker.calloutObjectives, diagnostics: walker.diagnostics + mathProblems,
-                                exercises: walker.exercises)
+        var result = RenderedMarkdown(html: html, headings: headings, links: walker.links,
+                                      calloutObjectives: walker.calloutObjectives, diagnostics: walker.diagnostics + mathProblems,
+                                      exercises: walker.exercises)
+        if let map = options.lineMap { result.relocate(map, firstLine: firstLine) }
+        return result
     }
 }
 
@@ -160,21 +162,42 @@ private struct TreeWalker {
             }
         }
         for node in quoteNodes.reversed() { makeCallout(node) }
-        for node in codeNodes { placeExercise(node) }
+        for node in codeNodes where !placeExercise(node) { highlight(node) }
+    }
+
+    // MARK: - Code
+
+    /// A fenced block in a language OpenKey highlights becomes pre-rendered HTML.
+    mutating func highlight(_ node: OpaquePointer) {
+        guard cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK,
+              let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }),
+              let language = CodeHighlighter.language(forInfo: info),
+              let html = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        let markup = "<pre class=\"code code-\(language.rawValue)\"><code class=\"language-\(language.rawValue)\">"
+            + CodeHighlighter.html(code, language: language) + "</code></pre>\n"
+        // A custom block (not raw HTML), so translated pages, rendered without raw HTML, keep it too.
+        cmark_node_set_on_enter(html, markup)
+        cmark_node_set_on_exit(html, "")
+        cmark_node_insert_before(node, html)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 
     // MARK: - Exercises
 
     /// A fenced block whose info string is `exercise ID` becomes a slot for the exercise; its lines are `expect` lines.
-    mutating func placeExercise(_ node: OpaquePointer) {
-        guard let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }), info.hasPrefix("exercise") else { return }
+    /// - Returns: whether the block was an exercise slot (and is gone from the tree).
+    @discardableResult
+    mutating func placeExercise(_ node: OpaquePointer) -> Bool {
+        guard let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }), info.hasPrefix("exercise") else { return false }
         let words = info.split(separator: " ", omittingEmptySubsequences: true)
-        guard words.first == "exercise" else { return }
+        guard words.first == "exercise" else { return false }
         let at = location(node)
         guard words.count == 2 else {
             diagnostics.append(.error("exercise.embed", "an exercise block names one exercise: ```exercise ID", at: at,
                                       hint: "the ID is the exercise's folder name in Exercises/"))
-            return
+            return false
         }
         let body = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         var expectations: [StatedValue] = []
@@ -187,12 +210,13 @@ private struct TreeWalker {
             case .failure(let d): diagnostics.append(d)
             }
         }
-        guard let slot = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        guard let slot = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
         cmark_node_set_on_enter(slot, RenderedMarkdown.exerciseMarker(exercises.count))
         exercises.append(ExerciseEmbed(id: String(words[1]), expectations: expectations, location: at))
         cmark_node_insert_before(node, slot)
         cmark_node_unlink(node)
         cmark_node_free(node)
+        return true
     }
 
     // MARK: - Headings

@@ -44,3 +44,29 @@ public struct RenderedMarkdown: Sendable {
     /// Where exercise `index` of the page goes in `html`, until the exercise stage fills it in.
     public static func exerciseMarker(_ index: Int) -> String { "\u{1}EXERCISE \(index)\u{1}" }
 }
+
+extension RenderedMarkdown {
+    /// Moves every location from the generated Markdown (line `firstLine + k`) to where line k came from.
+    mutating func relocate(_ map: [SourceLocation], firstLine: Int) {
+        func move(_ location: SourceLocation?) -> SourceLocation? {
+            guard let location else { return nil }
+            let index = location.line - firstLine
+            guard map.indices.contains(index) else { return location }
+            let origin = map[index]
+            return SourceLocation(path: origin.path, line: origin.line, column: origin.column + max(0, location.column - 1))
+        }
+        diagnostics = diagnostics.map { d in
+            var copy = d
+            copy.location = move(d.location)
+            copy.notes = d.notes.map { note in var n = note; n.location = move(note.location); return n }
+            return copy
+        }
+        links = links.map { link in var copy = link; copy.location = move(link.location) ?? link.location; return copy }
+        exercises = exercises.map { embed in
+            var copy = embed
+            copy.location = move(embed.location) ?? embed.location
+            copy.expectations = embed.expectations.map { e in var c = e; c.location = move(e.location) ?? e.location; return c }
+            return copy
+        }
+    }
+}

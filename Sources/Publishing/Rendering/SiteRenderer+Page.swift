@@ -55,8 +55,12 @@ extension SiteRenderer {
                 contentLang = .object(["code": .string(original), "dir": .string(LanguageInfo.direction(original))])
             }
         }
+        // A notebook's page offers the notebook itself, shared by every language at the site root.
+        let download: TemplateValue = page.isNotebook
+            ? .object(["href": .string(language.sharedHref(from: out, to: String(page.sourcePath.dropFirst("Content/".count))))])
+            : .null
         let body = render("page", [
-            "banner": banner, "contentLang": contentLang,
+            "banner": banner, "contentLang": contentLang, "download": download,
             "page": .object([
                 "id": .string(page.id), "title": .string(page.title), "summary": .string(page.summary),
                 "html": .string(rendered?.html ?? ""), "toc": .list(toc), "hasToc": .bool(toc.count > 1),
