@@ -23,6 +23,8 @@ import Testing
         #expect(try math("1.602\\times10^{-19}") == "<mrow><mn>1.602</mn><mo>×</mo><msup><mn>10</mn><mrow><mo>−</mo><mn>19</mn></mrow></msup></mrow>")
         #expect(try math("\\left(\\frac{a}{b}\\right)") == "<mrow><mo stretchy=\"true\">(</mo><mfrac><mi>a</mi><mi>b</mi></mfrac><mo stretchy=\"true\">)</mo></mrow>")
         #expect(try math("\\sqrt[3]{x}") == "<mroot><mi>x</mi><mn>3</mn></mroot>")
+        #expect(try math("_e") == "<msub><mrow></mrow><mi>e</mi></msub>")
+        #expect(try math("x.") == "<mrow><mi>x</mi><mo>.</mo></mrow>")
         let display = try TeXMath.mathML("a<b", display: true).get()
         #expect(display == "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\" alttext=\"a&lt;b\"><mrow><mi>a</mi><mo>&lt;</mo><mi>b</mi></mrow></math>")
     }
@@ -30,6 +32,7 @@ import Testing
     @Test(arguments: [
         ("\\foo{x}", "unsupported TeX command '\\foo'", 0),
         ("x^", "'^' needs an argument", 1),
+        ("_", "'_' needs an argument", 0),
         ("{x", "'{' is never closed", 2),
         ("x}", "'}' without a matching '{'", 1),
         ("a & b", "'&' is not supported in a formula", 2),

@@ -174,7 +174,7 @@ private struct TreeWalker {
               let language = CodeHighlighter.language(forInfo: info),
               let html = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
         let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-        let markup = "<pre class=\"code code-\(language.rawValue)\"><code class=\"language-\(language.rawValue)\">"
+        let markup = "<pre class=\"highlight highlight-\(language.rawValue)\"><code class=\"language-\(language.rawValue)\">"
             + CodeHighlighter.html(code, language: language) + "</code></pre>\n"
         // A custom block (not raw HTML), so translated pages, rendered without raw HTML, keep it too.
         cmark_node_set_on_enter(html, markup)

@@ -108,7 +108,8 @@ public enum TeXMath {
                 }
                 if c == "\\", terminators.contains("right"), lookingAt("\\right") { return nodes }
                 if c == "^" || c == "_" {
-                    guard let base = nodes.popLast() else { throw Failure(message: "'\(c)' needs something before it", offset: i, hint: "write e.g. x^2 or {}^{14}C") }
+                    // A script with nothing before it attaches to an empty base, as in TeX: SF$_e$, ${}^{14}$C.
+                    let base = nodes.popLast() ?? "<mrow></mrow>"
                     nodes.append(try scripts(base: base))
                     continue
                 }
@@ -201,7 +202,7 @@ public enum TeXMath {
             if c.isLetter { i += 1; return "<mi>\(TeXMath.escape(String(c)))</mi>" }
             i += 1
             switch c {
-            case "+", "=", "<", ">", ",", ";", ":", "!", "?", "/", "*", "|", "(", ")", "[", "]":
+            case "+", "=", "<", ">", ",", ";", ":", "!", "?", "/", "*", "|", "(", ")", "[", "]", ".":
                 return "<mo>\(TeXMath.escape(c == "*" ? "∗" : String(c)))</mo>"
             case "-": return "<mo>−</mo>"
             case "~": return "<mspace width=\"0.25em\"></mspace>"
