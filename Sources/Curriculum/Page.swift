@@ -21,6 +21,8 @@ public struct Page: Sendable, Hashable {
     public var lineMap: [SourceLocation]? = nil
     /// Files the page brings with it (a notebook's output images), by their path in the site tree.
     public var attachments: [String: [UInt8]] = [:]
+    /// HTML the page's Markdown refers to by marker lines (a notebook's figures and tables), made safe when generated.
+    public var generatedHTML: [String] = []
     public var isNotebook: Bool { sourcePath.hasSuffix(".ipynb") }
 
     public init(id: String, sourcePath: String, title: String, summary: String = "",

@@ -19,6 +19,10 @@ public struct TranslatedPage: Sendable, Hashable {
     public var translationOfLocation: SourceLocation
     /// Fingerprints of the source's sections at that time (`source-sections:`), to name what changed since.
     public var sourceSections: [(hash: String, heading: String)]
+    /// For a translated notebook: where each line of `body` came from, its output images and generated HTML.
+    public var lineMap: [SourceLocation]? = nil
+    public var attachments: [String: [UInt8]] = [:]
+    public var generatedHTML: [String] = []
 
     public static func == (a: TranslatedPage, b: TranslatedPage) -> Bool {
         a.sourcePath == b.sourcePath && a.title == b.title && a.summary == b.summary && a.body == b.body

@@ -60,6 +60,28 @@ public enum TranslationLoader {
                     if let registry { pack.curricula[id] = registry }
                 } else if relative.hasPrefix("exercises/"), relative.hasSuffix(".yml"), !relative.dropFirst("exercises/".count).contains("/") {
                     pack.exercises[String(relative.dropFirst("exercises/".count).dropLast(".yml".count))] = (sourcePath, text)
+                } else if relative.hasSuffix(".ipynb") {
+                    // A translated notebook is a translated page; its stamp lives in the notebook's metadata.
+                    let originalPath = "Content/" + relative
+                    guard let page = pagesBySource[originalPath] else {
+                        log.emit(Diagnostic.error("translation.orphan", "translation of a page that does not exist: \(originalPath)",
+                                                  at: .file(sourcePath))
+                            .suggesting(originalPath, from: pagesBySource.keys))
+                        continue
+                    }
+                    let bytes = Array(text.utf8)
+                    let (parsed, diagnostics) = NotebookParser.parse(bytes, sourcePath: sourcePath, defaultID: page.id, contentPath: originalPath)
+                    log.emit(contentsOf: diagnostics)
+                    guard let notebook = parsed else { continue }
+                    let stamp = NotebookParser.stamp(bytes, path: sourcePath)
+                    var translated = TranslatedPage(language: language, sourcePath: sourcePath, originalPath: originalPath,
+                                                    title: notebook.title, summary: notebook.summary, body: notebook.body,
+                                                    bodyFirstLine: 1, translationOf: stamp.hash, translationOfLocation: .file(sourcePath),
+                                                    sourceSections: stamp.sections)
+                    translated.lineMap = notebook.lineMap
+                    translated.attachments = notebook.attachments
+                    translated.generatedHTML = notebook.generatedHTML
+                    pack.pages[page.id] = translated
                 } else if relative.hasSuffix(".md") {
                     let originalPath = "Content/" + relative
                     guard let page = pagesBySource[originalPath] else {
@@ -74,7 +96,7 @@ public enum TranslationLoader {
                     log.emit(contentsOf: diagnostics)
                     if let translated { pack.pages[page.id] = translated }
                 } else {
-                    log.emit(.warning("translation.unused-file", "this file is not used: translations are pages (.md), paths/*.yml, curricula/*.yml, exercises/*.yml and ui.yml",
+                    log.emit(.warning("translation.unused-file", "this file is not used: translations are pages (.md, .ipynb), paths/*.yml, curricula/*.yml, exercises/*.yml and ui.yml",
                                       at: .file(sourcePath)))
                 }
             }

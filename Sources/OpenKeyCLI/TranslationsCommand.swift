@@ -141,7 +141,29 @@ enum TranslationsCommand {
         let url = root.appendingPathComponent(relative)
         let exists = FileManager.default.fileExists(atPath: url.path)
         let text: String
-        if action == "start" {
+        if page.isNotebook {
+            // A notebook's stamp is one line of its metadata; the cells are the translator's.
+            let sections = SourceHash.sections(of: page).map { (hash: $0.hash, heading: $0.heading) }
+            let base: String?
+            if action == "start" {
+                guard !exists else {
+                    stderr("openkey: error: \(relative) exists already\n    hint: after updating it, run: openkey translations mark-current \(language) \(page.id)")
+                    return 1
+                }
+                base = try? String(contentsOf: root.appendingPathComponent(page.sourcePath), encoding: .utf8)
+            } else {
+                guard exists else {
+                    stderr("openkey: error: \(relative) does not exist\n    hint: openkey translations start \(language) \(page.id)")
+                    return 1
+                }
+                base = try? String(contentsOf: url, encoding: .utf8)
+            }
+            guard let base, let stamped = NotebookParser.restamp(base, hash: SourceHash.of(page), sections: sections) else {
+                stderr("\(relative):1:1: error: the notebook is not valid JSON with a top-level \"metadata\" object")
+                return 1
+            }
+            text = stamped
+        } else if action == "start" {
             guard !exists else {
                 stderr("openkey: error: \(relative) exists already\n    hint: after updating it, run: openkey translations mark-current \(language) \(page.id)")
                 return 1

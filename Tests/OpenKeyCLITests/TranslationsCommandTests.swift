@@ -99,4 +99,27 @@ import Testing
         #expect(report.out.contains("    --- Content/basics/units.md (translated version)\n    +++ Content/basics/units.md (now)\n"), "\(report.out)")
         #expect(report.out.contains("    -Masses are given in GeV.\n    +Masses are given in GeV, or in MeV for light particles.\n"))
     }
+
+    /// Notebooks are translated like pages: start copies the notebook with its stamp, mark-current restamps it.
+    @Test func notebooksAreStartedAndMarkedLikePages() throws {
+        let course = FileManager.default.temporaryDirectory.appendingPathComponent("openkey-nb-translations-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: course) }
+        try FileManager.default.copyItem(at: Self.fixture.deletingLastPathComponent().appendingPathComponent("notebook"), to: course)
+        try Data("title: Notebook course\nlanguages: [en, fr]\n".utf8).write(to: course.appendingPathComponent("Content/site.yml"))
+        #expect(run(["translations", "start", "fr", "nb/demo", "--course", course.path]).code == 0)
+        let file = course.appendingPathComponent("Translations/fr/nb/demo.ipynb")
+        let started = try String(contentsOf: file, encoding: .utf8)
+        #expect(started.contains("\"openkey-translation\": {\"translation-of\": \""))
+        #expect(run(["translations", course.path, "--fail-on", "stale"]).code == 0)
+        // The original changes: the translation is stale until marked again.
+        let original = course.appendingPathComponent("Content/nb/demo.ipynb")
+        try Data(try String(contentsOf: original, encoding: .utf8).replacingOccurrences(of: "Below, the plot", with: "Here, the plot").utf8).write(to: original)
+        let report = run(["translations", course.path])
+        #expect(report.out.contains("fr: stale: Translations/fr/nb/demo.ipynb"), "\(report.out)")
+        #expect(report.out.contains("changed: The plot"))
+        #expect(run(["translations", "mark-current", "fr", "nb/demo", "--course", course.path]).code == 0)
+        #expect(run(["translations", course.path, "--fail-on", "stale"]).code == 0)
+        let marked = try String(contentsOf: file, encoding: .utf8)
+        #expect(marked.components(separatedBy: "openkey-translation").count == 2)
+    }
 }

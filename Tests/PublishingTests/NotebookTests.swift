@@ -1,6 +1,7 @@
 import Curriculum
 import Diagnostics
 import Foundation
+import Localization
 @testable import Publishing
 import Testing
 
@@ -80,5 +81,42 @@ import Testing
     @Test func pythonHighlightingEscapesEverything() {
         let html = CodeHighlighter.html("x = f\"<b>{y}</b>\"  # <script>\nif x > 1.5e3: print(len(x))", language: .python)
         #expect(html == "x = <span class=\"tok-str\">f&quot;&lt;b&gt;{y}&lt;/b&gt;&quot;</span>  <span class=\"tok-com\"># &lt;script&gt;</span>\n<span class=\"tok-kw\">if</span> x &gt; <span class=\"tok-num\">1.5e3</span>: <span class=\"tok-fn\">print</span>(<span class=\"tok-fn\">len</span>(x))")
+    }
+
+    /// A translated notebook is a translated page: its own text and outputs, the original's anchors, untrusted
+    /// Markdown (raw HTML dropped) while its generated figures and tables stay, and staleness from its stamp.
+    @Test func aTranslatedNotebookIsATranslatedPage() throws {
+        let dir = TestPaths.temporaryDirectory("openkey-notebook-translation")
+        let course = dir.appendingPathComponent("course")
+        try FileManager.default.copyItem(at: TestPaths.fixture("notebook"), to: course)
+        try Data("title: Notebook course\nlanguages: [en, es]\n".utf8).write(to: course.appendingPathComponent("Content/site.yml"))
+        let log = DiagnosticLog()
+        let original = try #require(CourseLoader.load(root: course, log: log)?.page(id: "nb/demo"))
+        let source = try String(contentsOf: course.appendingPathComponent("Content/nb/demo.ipynb"), encoding: .utf8)
+        let spanish = source
+            .replacingOccurrences(of: "# Dileptons with uproot", with: "# Dileptones con uproot")
+            .replacingOccurrences(of: "## The plot", with: "## El gráfico")
+            .replacingOccurrences(of: "Below, the plot of the dilepton mass.", with: "Abajo, el gráfico. <script>alert(2)</script>")
+        let stamped = try #require(NotebookParser.restamp(spanish, hash: SourceHash.of(original),
+                                                          sections: SourceHash.sections(of: original).map { (hash: $0.hash, heading: $0.heading) }))
+        try FileManager.default.createDirectory(at: course.appendingPathComponent("Translations/es/nb"), withIntermediateDirectories: true)
+        try Data(stamped.utf8).write(to: course.appendingPathComponent("Translations/es/nb/demo.ipynb"))
+        let out = dir.appendingPathComponent("site")
+        let result = BuildPipeline.run(BuildOptions(courseRoot: course, output: out, environment: [:]))
+        #expect(result.succeeded, "\(result.diagnostics.map(\.message))")
+        let html = try String(contentsOf: out.appendingPathComponent("es/nb/demo.html"), encoding: .utf8)
+        #expect(html.contains("<h1>Dileptones con uproot</h1>"))
+        #expect(html.contains("<h2 id=\"the-plot\">El gráfico</h2>"), "the original's anchor")
+        #expect(html.contains("<img src=\"demo.files/cell-2-1.png\""), "generated figures stay in an untrusted page")
+        #expect(html.contains("<th colspan=\"2\">lep_pt</th>"))
+        #expect(!html.contains("<script>alert"), "the tags are gone (their text stays, escaped)")
+        #expect(!html.contains("translation-banner"), "marked as current")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("es/nb/demo.files/cell-2-1.png").path))
+        let warning = try #require(result.diagnostics.first { $0.id == "markdown.raw-html" })
+        #expect(warning.location?.path == "Translations/es/nb/demo.ipynb")
+        // Restamping replaces the one stamp line.
+        let again = try #require(NotebookParser.restamp(stamped, hash: "0123456789abcdef", sections: []))
+        #expect(again.components(separatedBy: NotebookParser.stampKey).count == 2)
+        #expect(NotebookParser.stamp(Array(again.utf8), path: "x").hash == "0123456789abcdef")
     }
 }

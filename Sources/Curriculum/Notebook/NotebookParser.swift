@@ -9,7 +9,9 @@ import Foundation
 /// the `.ipynb` itself. Page settings come from the notebook's metadata under `"openkey"` (title, summary,
 /// curriculum, level, duration, edition, id); without a title, the first `# Heading` is the title.
 public enum NotebookParser {
-    public static func parse(_ bytes: [UInt8], sourcePath: String, defaultID: String) -> (Page?, [Diagnostic]) {
+    /// - Parameter contentPath: where the notebook's page sits under `Content/` when the file is elsewhere (a
+    ///   translation in `Translations/<lang>/`): its output images go beside that page.
+    public static func parse(_ bytes: [UInt8], sourcePath: String, defaultID: String, contentPath: String? = nil) -> (Page?, [Diagnostic]) {
         let root: JSONValue
         switch JSONValue.parse(bytes, path: sourcePath) {
         case .success(let v): root = v
@@ -31,12 +33,14 @@ public enum NotebookParser {
             return (nil, [.error("notebook.structure", "the notebook has no \"cells\" list", at: root.location)])
         }
         let settings = root["metadata"]?["openkey"]
-        let stem = (sourcePath as NSString).deletingPathExtension.split(separator: "/").last.map(String.init) ?? "notebook"
-        let folder = (sourcePath as NSString).deletingLastPathComponent
+        let placePath = contentPath ?? sourcePath
+        let stem = (placePath as NSString).deletingPathExtension.split(separator: "/").last.map(String.init) ?? "notebook"
+        let folder = (placePath as NSString).deletingLastPathComponent
         let contentFolder = folder.hasPrefix("Content/") ? String(folder.dropFirst("Content/".count)) : (folder == "Content" ? "" : folder)
         var writer = BodyWriter()
         var title = settings?["title"]?.string
         var attachments: [String: [UInt8]] = [:]
+        var generated: [String] = []
         var codeCell = 0
 
         for (index, cell) in cells.enumerated() {
@@ -63,7 +67,7 @@ public enum NotebookParser {
                 writer.blank(cell.location)
                 for (k, output) in (cell["outputs"]?.array ?? []).enumerated() {
                     addOutput(output, cell: codeCell, number: k, stem: stem, contentFolder: contentFolder,
-                              writer: &writer, attachments: &attachments, diagnostics: &diagnostics)
+                              writer: &writer, attachments: &attachments, generated: &generated, diagnostics: &diagnostics)
                 }
             case "raw":
                 continue
@@ -91,6 +95,7 @@ public enum NotebookParser {
         page.bodyFirstLine = 1
         page.lineMap = writer.lines.map(\.at)
         page.attachments = attachments
+        page.generatedHTML = generated
         return (page, diagnostics)
     }
 
@@ -128,9 +133,20 @@ public enum NotebookParser {
         return (value?.array ?? []).compactMap(\.string).joined()
     }
 
+    /// The line standing for generated HTML `index` in a page's Markdown (replaced after rendering). Generated HTML
+    /// is built here from escaped or sanitised parts only, so it is safe in translated pages too, which may not
+    /// carry raw HTML; a marker typed by hand can at most repeat one of the page's own outputs.
+    public static func marker(_ index: Int) -> String { "\u{3}NB\(index)\u{3}" }
+
     static func addOutput(_ output: JSONValue, cell: Int, number: Int, stem: String, contentFolder: String,
-                          writer: inout BodyWriter, attachments: inout [String: [UInt8]], diagnostics: inout [Diagnostic]) {
+                          writer: inout BodyWriter, attachments: inout [String: [UInt8]], generated: inout [String],
+                          diagnostics: inout [Diagnostic]) {
         let at = output.location
+        func html(_ markup: String) {
+            writer.add(marker(generated.count), at)
+            writer.blank(at)
+            generated.append(markup)
+        }
         func block(_ info: String, _ body: String) {
             writer.add("```\(info)", at)
             for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -167,15 +183,13 @@ public enum NotebookParser {
                 }
                 let name = "\(stem).files/cell-\(cell)-\(number + 1).\(ext)"
                 attachments[contentFolder.isEmpty ? name : contentFolder + "/" + name] = bytes
-                writer.add("<figure class=\"nb-output\"><img src=\"\(escape(name))\" alt=\"\(escape(alt))\"></figure>", at)
-                writer.blank(at)
+                html("<figure class=\"nb-output\"><img src=\"\(escape(name))\" alt=\"\(escape(alt))\"></figure>")
                 return
             }
-            if let html = data["text/html"] {
-                let clean = HTMLTableSanitizer.sanitize(text(html))
+            if let markup = data["text/html"] {
+                let clean = HTMLTableSanitizer.sanitize(text(markup))
                 if !clean.isEmpty {
-                    writer.add("<div class=\"nb-output nb-html\">" + clean.replacingOccurrences(of: "\n", with: " ") + "</div>", at)
-                    writer.blank(at)
+                    html("<div class=\"nb-output nb-html\">" + clean.replacingOccurrences(of: "\n", with: " ") + "</div>")
                     return
                 }
             }
@@ -216,5 +230,54 @@ public enum NotebookParser {
         let plain = paragraph.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
         if let end = plain.range(of: ". ") { return String(plain[..<end.lowerBound]) + "." }
         return String(plain.prefix(200))
+    }
+
+    // MARK: - Translations
+
+    /// The metadata key under which a translated notebook records which version of its original it translates.
+    public static let stampKey = "openkey-translation"
+
+    /// `translation-of` and `source-sections` of a translated notebook (metadata `openkey-translation`).
+    public static func stamp(_ bytes: [UInt8], path: String) -> (hash: String?, sections: [(hash: String, heading: String)]) {
+        guard case .success(let root) = JSONValue.parse(bytes, path: path), let stamp = root["metadata"]?[stampKey] else { return (nil, []) }
+        let sections = (stamp["source-sections"]?.array ?? []).compactMap(\.string).compactMap { item -> (String, String)? in
+            let parts = item.split(separator: " ", maxSplits: 1)
+            return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+        }
+        return (stamp["translation-of"]?.string, sections)
+    }
+
+    /// The notebook's text with its stamp line replaced (or added, first in the top-level metadata). The stamp is
+    /// one line of JSON, so the rest of the file — the translator's work — is kept byte for byte.
+    public static func restamp(_ text: String, hash: String, sections: [(hash: String, heading: String)]) -> String? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines.removeAll { $0.trimmingCharacters(in: .whitespaces).hasPrefix("\"\(stampKey)\":") }
+        guard case .success(let root) = JSONValue.parse(Array(lines.joined(separator: "\n").utf8), path: ""),
+              let metadata = root["metadata"], metadata.isObject else { return nil }
+        let line = metadata.location.line - 1
+        let column = metadata.location.column   // 1-based column of "{"
+        guard lines.indices.contains(line) else { return nil }
+        let sectionList = sections.map { "\"" + jsonEscape("\($0.hash) \($0.heading)") + "\"" }.joined(separator: ", ")
+        let stamp = "\"\(stampKey)\": {\"translation-of\": \"\(hash)\", \"source-sections\": [\(sectionList)]}"
+        let isEmpty: Bool = { if case .object(let members, _) = metadata { return members.isEmpty }; return false }()
+        let current = Array(lines[line])
+        let before = String(current.prefix(column)), after = String(current.dropFirst(column))
+        lines[line] = before
+        lines.insert("  " + stamp + (isEmpty ? "" : ","), at: line + 1)
+        if !after.trimmingCharacters(in: .whitespaces).isEmpty { lines.insert(after, at: line + 2) }
+        return lines.joined(separator: "\n")
+    }
+
+    static func jsonEscape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default: if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
     }
 }

@@ -168,6 +168,7 @@ public enum BuildPipeline {
             defer { progress.advance() }
             var pageOptions = options
             pageOptions.lineMap = page.lineMap
+            pageOptions.generatedHTML = page.generatedHTML
             return MarkdownRenderer.render(page.body, sourcePath: page.sourcePath, firstLine: page.bodyFirstLine,
                                            outputPath: page.outputPath, resolver: resolver, options: pageOptions)
         }
@@ -193,6 +194,8 @@ public enum BuildPipeline {
                                               curriculum: CurriculumLookup(registries: registries))
                 options.linkBase = page.sourcePath
                 options.headingAnchors = original[page.id]?.headings.map(\.anchor)
+                options.lineMap = text.lineMap
+                options.generatedHTML = text.generatedHTML
                 return MarkdownRenderer.render(text.body, sourcePath: text.sourcePath, firstLine: text.bodyFirstLine,
                                                outputPath: page.outputPath, resolver: resolver, options: options)
             }

@@ -34,6 +34,8 @@ struct SiteLanguages: Sendable {
             var translated = page
             translated.title = text.title
             translated.summary = text.summary
+            // A translated notebook brings its own output images (e.g. plots with translated labels).
+            for (path, bytes) in text.attachments { translated.attachments[path] = bytes }
             return translated
         }
         copy.paths = course.paths.map { pack.paths[$0.id] ?? $0 }

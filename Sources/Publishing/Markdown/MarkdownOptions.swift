@@ -18,6 +18,8 @@ public struct MarkdownOptions: Sendable {
     /// Where each line of the Markdown came from, when it was made from another file (a notebook): diagnostics,
     /// links and exercises are located in that file instead.
     public var lineMap: [SourceLocation]?
+    /// HTML put where the Markdown has `NotebookParser.marker(i)` lines.
+    public var generatedHTML: [String] = []
 
     public init(allowRawHTML: Bool = true, edition: Edition = .student,
                 calloutTitles: [CalloutKind: String] = MarkdownOptions.englishTitles,

@@ -53,7 +53,8 @@ public enum MarkdownRenderer {
             return RenderedMarkdown(html: "", headings: [], links: [], calloutObjectives: [], diagnostics: walker.diagnostics)
         }
         defer { free(cString) }
-        let html = math.insert(into: insertHeadingIDs(String(cString: cString), headings: walker.headings))
+        var html = math.insert(into: insertHeadingIDs(String(cString: cString), headings: walker.headings))
+        if html.contains("\u{3}") { html = insertGenerated(html, options.generatedHTML) }
         let mathProblems = math.problems.map { problem in
             Diagnostic.error("markdown.math", problem.message,
                              at: SourceLocation(path: sourcePath, line: firstLine + problem.line, column: problem.column), hint: problem.hint)
@@ -71,6 +72,16 @@ public enum MarkdownRenderer {
 }
 
 extension MarkdownRenderer {
+    /// Replaces the marker lines of generated HTML (alone in a paragraph) by their HTML; stray markers are removed.
+    static func insertGenerated(_ html: String, _ generated: [String]) -> String {
+        var out = html
+        for (index, markup) in generated.enumerated() {
+            let marker = NotebookParser.marker(index)
+            out = out.replacingOccurrences(of: "<p>\(marker)</p>", with: markup).replacingOccurrences(of: marker, with: "")
+        }
+        return out.replacingOccurrences(of: "\u{3}", with: "")
+    }
+
     /// Replaces each `<hN>` + marker with `<hN id="anchor">` in one pass over the HTML.
     static func insertHeadingIDs(_ html: String, headings: [Heading]) -> String {
         guard !headings.isEmpty else { return html }
