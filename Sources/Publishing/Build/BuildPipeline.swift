@@ -161,8 +161,10 @@ public enum BuildPipeline {
         var prefixed = LinkResolver(course: course, edition: edition)
         prefixed.outputPrefix = prefix
         let resolver = prefixed
-        let options = MarkdownOptions(allowRawHTML: true, edition: edition, calloutTitles: UIStrings.calloutTitles(ui),
-                                      curriculum: CurriculumLookup(registries: course.curricula))
+        var markdownOptions = MarkdownOptions(allowRawHTML: true, edition: edition, calloutTitles: UIStrings.calloutTitles(ui),
+                                              curriculum: CurriculumLookup(registries: course.curricula))
+        markdownOptions.ui = ui
+        let options = markdownOptions
         let pages = course.pages
         let results = ConcurrentMap.map(pages) { page -> RenderedMarkdown in
             defer { progress.advance() }
@@ -192,6 +194,7 @@ public enum BuildPipeline {
             let results = ConcurrentMap.map(jobs) { page, text -> RenderedMarkdown in
                 var options = MarkdownOptions(allowRawHTML: false, edition: edition, calloutTitles: UIStrings.calloutTitles(translations.ui(for: code)),
                                               curriculum: CurriculumLookup(registries: registries))
+                options.ui = translations.ui(for: code)
                 options.linkBase = page.sourcePath
                 options.headingAnchors = original[page.id]?.headings.map(\.anchor)
                 options.lineMap = text.lineMap

@@ -1,5 +1,6 @@
 import Curriculum
 import Diagnostics
+import Grading
 import Localization
 
 /// The check stage for translations: a translation changes text only. It keeps its original's headings
@@ -40,10 +41,28 @@ enum TranslationChecker {
             log.emit(.error("translation.curriculum", "a translation cannot change curriculum links: it \(parts.joined(separator: " and "))",
                             at: file, hint: "copy the original's [!curriculum] lines unchanged; curriculum codes come from \(original.sourcePath)"))
         }
+        // Questions in the page: the same questions, the same answer key (only their words are translated).
+        if rendered.questions.count != originalRendered.questions.count {
+            log.emit(.error("translation.question", "the translation has \(rendered.questions.count) question(s), the original (\(original.sourcePath)) has \(originalRendered.questions.count)",
+                            at: file, hint: "translate every ```question block of the original, in order"))
+        } else {
+            for (index, (mine, theirs)) in zip(rendered.questions, originalRendered.questions).enumerated() where !sameKey(mine.answer, theirs.answer) {
+                log.emit(.error("translation.question", "question \(index + 1) has a different answer key from the original's (\(original.sourcePath))",
+                                at: file, hint: "keep the choices in the same order, 'correct: true' on the same one, and the same numeric answer"))
+            }
+        }
         if translated.translationOf == nil {
             log.emit(.warning("translation.unmarked", "the translation does not record which version of \(original.sourcePath) it translates, so it is shown as out of date",
                               at: SourceLocation(path: translated.sourcePath, line: 1, column: 1),
                               hint: "after checking it against the original: openkey translations mark-current \(translated.language) \(original.id)"))
+        }
+    }
+
+    static func sameKey(_ a: Question.Answer, _ b: Question.Answer) -> Bool {
+        switch (a, b) {
+        case let (.choices(x), .choices(y)): return x.map(\.correct) == y.map(\.correct)
+        case let (.number(v, t), .number(w, u)): return v == w && t == u
+        default: return false
         }
     }
 

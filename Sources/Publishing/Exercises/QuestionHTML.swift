@@ -18,7 +18,8 @@ enum QuestionHTML {
         let formID = "q-\(exerciseID)-\(check.id)"
         var out = "<form class=\"question\" id=\"\(e(formID))\" data-salt=\"\(salt)\" data-msg-choose=\"\(t("question.chooseFirst"))\""
             + " data-msg-number=\"\(t("question.typeNumber"))\" data-msg-yes=\"\(t("question.correct"))\" data-msg-no=\"\(t("question.wrong"))\">\n"
-        out += "<p class=\"question-title\">\(e(check.title))</p>\n<p class=\"question-prompt\">\(e(question.prompt))</p>\n"
+        if !check.title.isEmpty { out += "<p class=\"question-title\">\(e(check.title))</p>\n" }
+        out += "<p class=\"question-prompt\">\(e(question.prompt))</p>\n"
         switch question.answer {
         case .choices(let choices):
             let correct = choices.filter(\.correct).map { digest(salt, $0.text) }

@@ -18,6 +18,8 @@ public struct MarkdownOptions: Sendable {
     /// Where each line of the Markdown came from, when it was made from another file (a notebook): diagnostics,
     /// links and exercises are located in that file instead.
     public var lineMap: [SourceLocation]?
+    /// The reader's UI strings (questions' buttons and messages).
+    public var ui: [String: String] = [:]
     /// HTML put where the Markdown has `NotebookParser.marker(i)` lines.
     public var generatedHTML: [String] = []
 

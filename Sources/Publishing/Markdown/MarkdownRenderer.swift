@@ -2,6 +2,7 @@ import CCmarkGFM
 import Curriculum
 import Diagnostics
 import Foundation
+import Grading
 
 /// The bridge to cmark-gfm, and the only file that imports it. Parses a page's Markdown, rewrites its links
 /// to site-relative URLs, gives headings anchor ids, turns `> [!kind]` block quotes into callouts, and renders HTML.
@@ -66,6 +67,7 @@ public enum MarkdownRenderer {
         var result = RenderedMarkdown(html: html, headings: headings, links: walker.links,
                                       calloutObjectives: walker.calloutObjectives, diagnostics: walker.diagnostics + mathProblems,
                                       exercises: walker.exercises)
+        result.questions = walker.questions
         if let map = options.lineMap { result.relocate(map, firstLine: firstLine) }
         return result
     }
@@ -120,6 +122,7 @@ private struct TreeWalker {
     var calloutObjectives: [ObjectiveReference] = []
     var diagnostics: [Diagnostic] = []
     var exercises: [ExerciseEmbed] = []
+    var questions: [Question] = []
     var slugger = Slugger()
 
     init(sourcePath: String, firstLine: Int, outputPath: String, resolver: LinkResolver, options: MarkdownOptions) {
@@ -173,7 +176,33 @@ private struct TreeWalker {
             }
         }
         for node in quoteNodes.reversed() { makeCallout(node) }
-        for node in codeNodes where !placeExercise(node) { highlight(node) }
+        for node in codeNodes where !placeExercise(node) && !placeQuestion(node) { highlight(node) }
+    }
+
+    // MARK: - Questions
+
+    /// A ```question block becomes a question form (checked in the page, answer key hashed in the student edition).
+    /// - Returns: whether the block was a question (and is gone from the tree).
+    mutating func placeQuestion(_ node: OpaquePointer) -> Bool {
+        guard let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }),
+              info.split(separator: " ").first == "question" else { return false }
+        let at = location(node)
+        let text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        let number = questions.count + 1
+        let (parsed, problems) = PageQuestionParser.parse(text, path: at.path, firstLine: at.line + 1, id: "q\(number)")
+        diagnostics += problems
+        guard let check = parsed, !problems.contains(where: { $0.severity == .error }), case .question(let question) = check.kind,
+              let slot = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
+        questions.append(question)
+        let page = String(outputPath.dropLast(".html".count)).replacingOccurrences(of: "/", with: "-")
+        let ui = options.ui.isEmpty ? UIStrings.english : options.ui
+        cmark_node_set_on_enter(slot, "<div class=\"page-question\">\n" + QuestionHTML.render(check, question: question, exerciseID: page,
+                                                                                             edition: options.edition, ui: ui) + "</div>\n")
+        cmark_node_set_on_exit(slot, "")
+        cmark_node_insert_before(node, slot)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+        return true
     }
 
     // MARK: - Code

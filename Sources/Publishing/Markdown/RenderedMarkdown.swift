@@ -1,5 +1,6 @@
 import Curriculum
 import Diagnostics
+import Grading
 
 /// A heading of a page: what the table of contents and anchor checks need.
 public struct Heading: Sendable, Hashable {
@@ -40,6 +41,8 @@ public struct RenderedMarkdown: Sendable {
     public var diagnostics: [Diagnostic]
     /// Exercises placed with ```` ```exercise ID ```` blocks, in page order; `html` holds `exerciseMarker(i)` for each.
     public var exercises: [ExerciseEmbed] = []
+    /// Questions written in the page (```question blocks), in page order: translations must keep their answers.
+    public var questions: [Question] = []
 
     /// Where exercise `index` of the page goes in `html`, until the exercise stage fills it in.
     public static func exerciseMarker(_ index: Int) -> String { "\u{1}EXERCISE \(index)\u{1}" }
