@@ -77,15 +77,31 @@ public enum SourceHash {
         text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
-    /// Line endings unified, trailing spaces of every line and blank lines at both ends removed.
+    /// Line endings unified, trailing spaces of every line and blank lines at both ends removed. One pass over bytes.
     static func normalise(_ text: String) -> String {
-        normaliseLineEndings(text).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line -> Substring in
-                var l = line
-                while let last = l.last, last == " " || last == "\t" { l.removeLast() }
-                return l
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpaces = [UInt8]()
+        var bytes = text.utf8.makeIterator()
+        var previousWasCR = false
+        while let b = bytes.next() {
+            if b == 0x0D || b == 0x0A {
+                if b == 0x0A && previousWasCR { previousWasCR = false; continue }
+                previousWasCR = b == 0x0D
+                pendingSpaces.removeAll(keepingCapacity: true)   // trailing spaces of the line go
+                out.append(0x0A)
+                continue
             }
-            .joined(separator: "\n").trimmingCharacters(in: .newlines)
+            previousWasCR = false
+            if b == 0x20 || b == 0x09 { pendingSpaces.append(b); continue }
+            if !pendingSpaces.isEmpty { out.append(contentsOf: pendingSpaces); pendingSpaces.removeAll(keepingCapacity: true) }
+            out.append(b)
+        }
+        // Blank lines at both ends.
+        var start = 0, end = out.count
+        while start < end, out[start] == 0x0A || out[start] == 0x0D { start += 1 }
+        while end > start, out[end - 1] == 0x0A || out[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: out[start..<end], as: UTF8.self)
     }
 
     static func fnv1a64(_ text: String) -> UInt64 {

@@ -55,9 +55,15 @@ public enum SiteWriter {
             // the swap below is what makes the result all-or-nothing.
             let failures = FailureList()
             let stagingPath = staging.path
+            // A file the previous site already holds byte for byte is hard-linked into the new tree instead of
+            // written: a rebuild creates no new inodes for unchanged pages (the old tree is removed after the swap,
+            // and its files were never modified). Where links are not possible (FAT32 keys), files are written.
+            let previous = exists ? output.path : nil
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
                 let file = files[index]
-                if let problem = writeFile(stagingPath + "/" + file.path, file.data) { failures.add(problem) }
+                let target = stagingPath + "/" + file.path
+                if let previous, linkIfUnchanged(previous + "/" + file.path, to: target, data: file.data) { return }
+                if let problem = writeFile(target, file.data) { failures.add(problem) }
             }
             if let first = failures.first { throw Failure.io(first) }
             try Data(markerText.utf8).write(to: staging.appendingPathComponent(markerName))
@@ -70,7 +76,7 @@ public enum SiteWriter {
                     try? fm.moveItem(at: old, to: output)
                     throw error
                 }
-                try? fm.removeItem(at: old)
+                removeInBackground(old)
             } else {
                 try fm.moveItem(at: staging, to: output)
             }
@@ -79,6 +85,27 @@ public enum SiteWriter {
         } catch {
             throw .io("cannot write the site to \(output.path): \(error.localizedDescription)")
         }
+    }
+
+    /// Hard-links `existing` to `target` when it holds exactly `data`; false otherwise (nothing is changed then).
+    static func linkIfUnchanged(_ existing: String, to target: String, data: Data) -> Bool {
+        var info = stat()
+        guard stat(existing, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
+        let fd = open(existing, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var same = true
+        data.withUnsafeBytes { expected in
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            var offset = 0
+            while same, offset < expected.count {
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, min(65536, expected.count - offset)) }
+                if n <= 0 { same = false; break }
+                if memcmp(buffer, expected.baseAddress! + offset, n) != 0 { same = false }
+                offset += n
+            }
+        }
+        return same && link(existing, target) == 0
     }
 
     /// Writes bytes with plain POSIX calls; returns a message on failure.
@@ -99,12 +126,30 @@ public enum SiteWriter {
         return ok ? nil : "cannot write \(path): \(String(cString: strerror(errno)))"
     }
 
+    /// The replaced site is already out of sight (a hidden sibling): deleting thousands of files is left to a
+    /// detached `rm`, so the build does not wait for the file system. If it cannot start, it is deleted here;
+    /// whatever is left is removed at the start of the next build.
+    static func removeInBackground(_ folder: URL) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/rm")
+        process.arguments = ["-rf", "--", folder.path]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { try? FileManager.default.removeItem(at: folder) }
+    }
+
     /// Staging folders of builds that were killed before they could swap in.
     static func removeLeftovers(of name: String, in parent: URL) {
         let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
-        where entry.hasPrefix(".\(name).openkey-tmp-") || entry.hasPrefix(".\(name).openkey-old-") {
-            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            if entry.hasPrefix(".\(name).openkey-tmp-") {
+                try? fm.removeItem(at: parent.appendingPathComponent(entry))
+            } else if entry.hasPrefix(".\(name).openkey-old-") {
+                // A replaced site still being deleted by an earlier build's background `rm` (or left by one that
+                // was stopped): finish it in the background too.
+                removeInBackground(parent.appendingPathComponent(entry))
+            }
         }
     }
 }

@@ -10,39 +10,73 @@ enum SearchIndex {
     static let textLimit = 6000
 
     static func file(model: SiteModel) -> OutputFile {
-        var entries: [String] = []
-        for page in model.course.pages.sorted(by: { $0.id < $1.id }) {
-            guard let rendered = model.rendered[page.id] else { continue }
+        let pages = model.course.pages.sorted(by: { $0.id < $1.id }).filter { model.rendered[$0.id] != nil }
+        // Pages are independent: their entries are made on all cores, then joined in id order.
+        let entries = ConcurrentMap.map(pages) { page -> String in
+            let rendered = model.rendered[page.id]!
             let headings = rendered.headings.filter { (2...3).contains($0.level) }.map { json($0.text) }.joined(separator: ",")
             var text = plainText(rendered.html)
             if text.count > textLimit { text = String(text.prefix(textLimit)) }
-            entries.append("{\"u\":\(json(page.outputPath)),\"t\":\(json(page.title)),\"s\":\(json(page.summary)),\"h\":[\(headings)],\"x\":\(json(text))}")
+            return "{\"u\":\(json(page.outputPath)),\"t\":\(json(page.title)),\"s\":\(json(page.summary)),\"h\":[\(headings)],\"x\":\(json(text))}"
         }
         let script = "/* OpenKey search index (\(model.language.code)): generated, do not edit. */\nwindow.OpenKeySearchIndex = {\"lang\":\(json(model.language.code)),\"pages\":[\n"
             + entries.joined(separator: ",\n") + "\n]};\n"
         return OutputFile(path: "search-index.js", text: script)
     }
 
-    /// The words of a rendered page: no tags, scripts, plots (SVG) or formulas' markup; entities decoded.
+    /// The words of a rendered page: no tags, scripts, plots (SVG), styles or formulas' markup; the common entities
+    /// decoded; runs of white space as one space. One pass over the UTF-8 bytes.
     static func plainText(_ html: String) -> String {
-        var text = html
-        for element in ["script", "svg", "style", "math"] {
-            while let open = text.range(of: "<\(element)"), let close = text.range(of: "</\(element)>", range: open.upperBound..<text.endIndex) {
-                text.replaceSubrange(open.lowerBound..<close.upperBound, with: " ")
+        let bytes = Array(html.utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count / 2)
+        var i = 0
+        var pendingSpace = false
+        func emit(_ b: UInt8) {
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x01 {
+                pendingSpace = !out.isEmpty
+                return
             }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(b)
         }
-        var out = ""
-        out.reserveCapacity(text.count)
-        var inTag = false
-        for c in text {
-            if c == "<" { inTag = true; out.append(" "); continue }
-            if c == ">" && inTag { inTag = false; continue }
-            if !inTag { out.append(c) }
+        func startsWith(_ word: [UInt8], at index: Int) -> Bool {
+            guard index + word.count <= bytes.count else { return false }
+            for k in 0..<word.count where bytes[index + k] | 0x20 != word[k] | 0x20 { return false }
+            return true
         }
-        for (entity, char) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
-            out = out.replacingOccurrences(of: entity, with: char)
+        let skipped: [[UInt8]] = ["script", "svg", "style", "math"].map { Array($0.utf8) }
+        let entities: [([UInt8], UInt8)] = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")]
+            .map { (Array($0.0.utf8), $0.1.utf8.first!) }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "<") {
+                // An element whose content is not text: skip to its closing tag.
+                if let element = skipped.first(where: { startsWith($0, at: i + 1) && i + 1 + $0.count < bytes.count
+                                                        && [UInt8(ascii: " "), UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[i + 1 + $0.count]) }) {
+                    let closing = [UInt8(ascii: "<"), UInt8(ascii: "/")] + element
+                    var j = i + 1
+                    while j < bytes.count, !startsWith(closing, at: j) { j += 1 }
+                    while j < bytes.count, bytes[j] != UInt8(ascii: ">") { j += 1 }
+                    i = j + 1
+                    emit(0x20)
+                    continue
+                }
+                var j = i + 1
+                while j < bytes.count, bytes[j] != UInt8(ascii: ">") { j += 1 }
+                i = j + 1
+                emit(0x20)
+                continue
+            }
+            if b == UInt8(ascii: "&"), let entity = entities.first(where: { startsWith($0.0, at: i) }) {
+                emit(entity.1)
+                i += entity.0.count
+                continue
+            }
+            emit(b)
+            i += 1
         }
-        return out.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{1}" }).joined(separator: " ")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A JSON string literal, safe inside a script (no raw line or paragraph separators).
