@@ -79,23 +79,37 @@ enum SearchIndex {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A JSON string literal, safe inside a script (no raw line or paragraph separators).
+    /// A JSON string literal, safe inside a script (no raw line or paragraph separators, no `<`). Over bytes.
     static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            case "<": out += "\\u003c"
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count + 2)
+        out.append(UInt8(ascii: "\""))
+        let hex = Array("0123456789abcdef".utf8)
+        var bytes = text.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let b = bytes.next() {
+            switch b {
+            case UInt8(ascii: "\""): out += [92, 34]
+            case UInt8(ascii: "\\"): out += [92, 92]
+            case 0x0A: out += [92, 110]
+            case 0x0D: out += [92, 114]
+            case 0x09: out += [92, 116]
+            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript source: escape them.
+                pending = [b]
+                if let b2 = bytes.next() { pending.append(b2) }
+                if let b3 = bytes.next() { pending.append(b3) }
+                if pending.count == 3, pending[1] == 0x80, pending[2] == 0xA8 || pending[2] == 0xA9 {
+                    out += Array((pending[2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                } else {
+                    out += pending
+                }
             default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if b < 0x20 { out += [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]] } else { out.append(b) }
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 }
