@@ -83,10 +83,10 @@ public enum CourseLoader {
                       curricula: curricula, assets: assets)
     }
 
-    /// Every regular file below `folder`, as sorted relative paths with `/` separators.
-    public static func listFiles(under folder: URL) -> [String] {
+    /// Every regular file below `folder`, as sorted relative paths with `/` separators (hidden files only when asked).
+    public static func listFiles(under folder: URL, includingHidden: Bool = false) -> [String] {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
+                                                              options: includingHidden ? [] : [.skipsHiddenFiles]) else { return [] }
         let base = folder.standardizedFileURL.path
         var out: [String] = []
         for case let url as URL in enumerator {

@@ -30,6 +30,15 @@ public enum TranslationLoader {
         for language in course.site.languages where language != source {
             var pack = LanguagePack(language: language)
             let base = folder.appendingPathComponent(language)
+            /// The page a translated file (page or notebook) translates, or a located error.
+            func original(_ originalPath: String, of sourcePath: String) -> Page? {
+                if let page = pagesBySource[originalPath] { return page }
+                log.emit(Diagnostic.error("translation.orphan", "translation of a page that does not exist: \(originalPath)",
+                                          at: .file(sourcePath),
+                                          hint: "a translation has the same path under Translations/\(language)/ as its page under Content/")
+                    .suggesting(originalPath, from: pagesBySource.keys))
+                return nil
+            }
             for relative in CourseLoader.listFiles(under: base) {
                 let sourcePath = "Translations/\(language)/\(relative)"
                 guard let text = read(base.appendingPathComponent(relative), sourcePath: sourcePath, log: log) else { continue }
@@ -63,12 +72,7 @@ public enum TranslationLoader {
                 } else if relative.hasSuffix(".ipynb") {
                     // A translated notebook is a translated page; its stamp lives in the notebook's metadata.
                     let originalPath = "Content/" + relative
-                    guard let page = pagesBySource[originalPath] else {
-                        log.emit(Diagnostic.error("translation.orphan", "translation of a page that does not exist: \(originalPath)",
-                                                  at: .file(sourcePath))
-                            .suggesting(originalPath, from: pagesBySource.keys))
-                        continue
-                    }
+                    guard let page = original(originalPath, of: sourcePath) else { continue }
                     let bytes = Array(text.utf8)
                     let (parsed, diagnostics) = NotebookParser.parse(bytes, sourcePath: sourcePath, defaultID: page.id, contentPath: originalPath)
                     log.emit(contentsOf: diagnostics)
@@ -84,13 +88,7 @@ public enum TranslationLoader {
                     pack.pages[page.id] = translated
                 } else if relative.hasSuffix(".md") {
                     let originalPath = "Content/" + relative
-                    guard let page = pagesBySource[originalPath] else {
-                        log.emit(Diagnostic.error("translation.orphan", "translation of a page that does not exist: \(originalPath)",
-                                                  at: .file(sourcePath),
-                                                  hint: "a translation has the same path under Translations/\(language)/ as its page under Content/")
-                            .suggesting(originalPath, from: pagesBySource.keys))
-                        continue
-                    }
+                    guard let page = original(originalPath, of: sourcePath) else { continue }
                     let (translated, diagnostics) = TranslatedPageParser.parse(text, language: language, sourcePath: sourcePath,
                                                                                originalPath: originalPath)
                     log.emit(contentsOf: diagnostics)

@@ -1,4 +1,5 @@
 import Curriculum
+import YAMLSubset
 
 /// The text operations behind `openkey translations start` and `mark-current`: the tool, not the translator,
 /// writes `translation-of:` and `source-sections:`. Pure: the caller reads and writes the files.
@@ -60,18 +61,5 @@ public enum TranslationScaffold {
         return .success(lines.joined(separator: "\n"))
     }
 
-    /// A YAML double-quoted scalar.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for c in text {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.append(c)
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { YAMLQuoting.doubleQuoted(text) }
 }

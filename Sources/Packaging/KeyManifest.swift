@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 
 /// `SHA256SUMS` at the top of a key: every file's hash and path, sorted, in the format of `sha256sum`, so both
@@ -72,15 +73,5 @@ public struct KeyManifest: Sendable, Equatable {
 
 /// The files of a key, as sorted relative paths with `/` (hidden files included: they would be copied too).
 enum KeyFiles {
-    static func list(_ root: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        let base = root.standardizedFileURL.path
-        var out: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let full = url.standardizedFileURL.path
-            if full.hasPrefix(base + "/") { out.append(String(full.dropFirst(base.count + 1))) }
-        }
-        return out.sorted()
-    }
+    static func list(_ root: URL) -> [String] { CourseLoader.listFiles(under: root, includingHidden: true) }
 }

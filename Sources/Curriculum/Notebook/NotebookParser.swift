@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import YAMLSubset
 
 /// Reads a Jupyter notebook (`.ipynb`, nbformat 4) into a page: Markdown cells as they are, code cells as
 /// ```` ```python ```` blocks, their stored outputs after them — text streams and plain results as ```` ```output ````
@@ -218,10 +219,8 @@ public enum NotebookParser {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: " ") + "\""
-    }
+    /// A one-line YAML value for the generated front matter (titles never span lines).
+    static func quoted(_ text: String) -> String { YAMLQuoting.doubleQuoted(text.replacingOccurrences(of: "\n", with: " ")) }
 
     /// The first sentence of the first paragraph, as plain as Markdown allows cheaply.
     static func firstSentence(_ lines: [String]) -> String {

@@ -83,6 +83,8 @@ public enum BuildPipeline {
         let status = TranslationStatus.compute(course: full, translations: translations)
         for code in languages.codes {
             let pack = translations.packs[code]
+            let statusByPage = Dictionary((status.languages.first { $0.language == code }?.pages ?? []).map { ($0.pageID, $0.state) },
+                                          uniquingKeysWith: { a, _ in a })
             var states: [String: SiteLanguage.PageState] = [:]
             var pageTexts: [String: RenderedMarkdown] = [:]
             let resolver = LinkResolver(course: full, edition: edition)
@@ -90,8 +92,8 @@ public enum BuildPipeline {
                 guard let original = exercises.rendered[page.id] else { continue }
                 if code == source.code {
                     pageTexts[page.id] = original
-                } else if let text = pack?.pages[page.id], let result = translated[code]?[page.id] {
-                    states[page.id] = TranslationStatus.state(of: text, source: page) == .translated ? .current : .stale
+                } else if pack?.pages[page.id] != nil, let result = translated[code]?[page.id] {
+                    states[page.id] = statusByPage[page.id] == .translated ? .current : .stale
                     pageTexts[page.id] = ExerciseStage.fill(result, outputPath: page.outputPath, runs: localizedRuns[code] ?? exercises.runs, edition: edition,
                                                             resolver: resolver, ui: translations.ui(for: code),
                                                             siteRoot: languages.language(code, states: [:]).siteRoot(from: page.outputPath),

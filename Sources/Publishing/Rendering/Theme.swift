@@ -1,3 +1,4 @@
+import Curriculum
 import Diagnostics
 import Foundation
 import Templating
@@ -73,15 +74,5 @@ public struct Theme: Sendable {
         return make(files: files, origin: "built-in", log: log)
     }
 
-    static func listFiles(under folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
-        let base = folder.standardizedFileURL.path
-        var out: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            let full = url.standardizedFileURL.path
-            if full.hasPrefix(base + "/") { out.append(String(full.dropFirst(base.count + 1))) }
-        }
-        return out.sorted()
-    }
+    static func listFiles(under folder: URL) -> [String] { CourseLoader.listFiles(under: folder) }
 }
