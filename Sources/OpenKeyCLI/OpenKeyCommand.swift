@@ -14,6 +14,7 @@ public enum OpenKeyCommand {
       openkey build [COURSE_DIR] [--output DIR] [--edition student|teacher] [--strict]
       openkey check [COURSE_DIR] [--edition student|teacher] [--strict]
       openkey run FILE.ana [--data DIR] [--json] [--plot DIR] [--max-events N] [--threads N] [--timeout S]
+      openkey export FILE.ana --to rdataframe|uproot|cpp [--distributed dask|spark] [--dask] [--data DIR] [-o FILE]
       openkey inspect FILE.root [--tree NAME] [--json] [--dump BRANCHES] [--entries A:B]
       openkey check EXERCISE SUBMISSION [--data DIR] [--plot DIR]
       openkey grade EXERCISE SUBMISSIONS_DIR --out DIR [--data DIR] [--roster FILE.csv] [--course DIR]
@@ -28,6 +29,9 @@ public enum OpenKeyCommand {
               The site is written beside DIR first and swapped in at the end; on any error the old site stays.
       check   Run every check of build without writing anything.
       run     Check and run an analysis: print its cut flow, histograms and reported values (or JSON with --json).
+      export  Write the analysis as an equivalent program for researchers' tools: ROOT RDataFrame (Python, or on
+              ROOT's distributed backend with Dask or Spark), uproot + awkward + vector + hist (or with Dask),
+              or a ROOT C++ macro. The program writes the same numbers in OpenKey's result format (--json).
       inspect List the trees and branches of a ROOT file (types, compression), or print some branches' values.
       check EXERCISE SUBMISSION
               Self-check: run a submission (.ana, or an answers file) against an exercise folder and print each check.
@@ -57,8 +61,9 @@ public enum OpenKeyCommand {
         do {
             args = try Arguments.parse(argv, valued: ["--output", "-o", "--out", "--edition", "--data", "--plot", "--max-events", "--threads", "--timeout",
                                                         "--tree", "--dump", "--entries", "--plot-label",
-                                                        "--lang", "--fail-on", "--course", "--roster", "--binary"],
-                                       flags: ["--strict", "--help", "-h", "--version", "--json", "--teacher", "--no-tools"])
+                                                        "--lang", "--fail-on", "--course", "--roster", "--binary",
+                                                        "--to", "--distributed"],
+                                       flags: ["--strict", "--help", "-h", "--version", "--json", "--teacher", "--no-tools", "--dask"])
         } catch {
             stderr("openkey: error: \(error.description)\n\n\(usage)")
             return 2
@@ -75,6 +80,8 @@ public enum OpenKeyCommand {
                          environment: environment, interactive: interactive)
         case "run":
             return RunCommand.run(args, stdout: stdout, stderr: stderr)
+        case "export":
+            return ExportCommand.run(args, stdout: stdout, stderr: stderr)
         case "inspect":
             return InspectCommand.run(args, stdout: stdout, stderr: stderr)
         case "translations":
@@ -88,7 +95,7 @@ public enum OpenKeyCommand {
             return 2
         case let other?:
             var message = "openkey: error: unknown command '\(other)'"
-            if let best = Arguments.closest(other, ["build", "check", "run", "inspect", "grade", "translations", "pack", "verify", "help"]) { message += ". Did you mean '\(best)'?" }
+            if let best = Arguments.closest(other, ["build", "check", "run", "export", "inspect", "grade", "translations", "pack", "verify", "help"]) { message += ". Did you mean '\(best)'?" }
             stderr(message + "\n\n" + usage)
             return 2
         }

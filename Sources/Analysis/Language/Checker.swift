@@ -7,6 +7,12 @@ public struct CheckedProgram: Sendable {
     /// Source columns each sample reads (the statements' and its own weight's), in first-use order:
     /// only these are read from files.
     public var columns: [String: [String]]
+    /// The type of every expression of the program, by the expression's own location (unique per node):
+    /// what exporters need to tell an index from a mask and a list from a value.
+    public var types: [SourceLocation: TypeInfo]
+
+    /// The inferred type of an expression of this program.
+    public func type(of expr: Expr) -> TypeInfo? { types[expr.location] }
 }
 
 /// The static checker: runs before any event is read. Unknown columns (with "did you mean"), list/value shape
@@ -21,7 +27,7 @@ public enum Checker {
         for sample in program.samples {
             columns[sample.name] = state.used + (state.weightColumns[sample.name] ?? []).filter { !state.used.contains($0) }
         }
-        return (ok ? CheckedProgram(program: program, columns: columns) : nil, state.diagnostics)
+        return (ok ? CheckedProgram(program: program, columns: columns, types: state.types) : nil, state.diagnostics)
     }
 
     /// A name as shown in messages: hostile files may hold names of any length.
@@ -39,6 +45,7 @@ public enum Checker {
         /// While checking a sample's weight: columns need only exist in that sample.
         var weightSample: SampleDecl?
         var columnTypes: [String: TypeInfo] = [:]
+        var types: [SourceLocation: TypeInfo] = [:]
 
         init(program: Program, schemas: [String: [ColumnInfo]]) {
             self.program = program
@@ -113,6 +120,12 @@ public enum Checker {
         // MARK: - Types
 
         mutating func infer(_ expr: Expr) -> TypeInfo? {
+            let type = inferUnrecorded(expr)
+            if let type { types[expr.location] = type }
+            return type
+        }
+
+        mutating func inferUnrecorded(_ expr: Expr) -> TypeInfo? {
             switch expr {
             case let .number(_, isInteger, _):
                 return isInteger ? .int : .float

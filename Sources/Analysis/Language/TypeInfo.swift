@@ -1,9 +1,14 @@
 import EventData
 
 /// What the checker knows of an expression before any data is read.
-struct TypeInfo: Sendable, Hashable {
-    var kind: ColumnKind
-    var isJagged: Bool
+public struct TypeInfo: Sendable, Hashable {
+    public var kind: ColumnKind
+    public var isJagged: Bool
+
+    public init(kind: ColumnKind, isJagged: Bool) {
+        self.kind = kind
+        self.isJagged = isJagged
+    }
 
     static let float = TypeInfo(kind: .float, isJagged: false)
     static let int = TypeInfo(kind: .int, isJagged: false)
