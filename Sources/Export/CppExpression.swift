@@ -16,6 +16,8 @@ struct CppExpression {
     let model: ExportModel
     /// The C++ helpers the translated code calls; only these are written into the script.
     private(set) var helpers: Set<CppHelper> = []
+    /// Whether `lumi` (the declared luminosity) is used: it becomes a column of every dataframe.
+    private(set) var usesLuminosity = false
     /// Storage of each define translated so far.
     private var defineStorage: [String: (ExportModel.Storage, Bool)] = [:]
 
@@ -33,7 +35,7 @@ struct CppExpression {
                         precedence: 20, isLiteral: true)
         case let .name(name, _):
             if let (storage, isList) = defineStorage[name] { return Code(text: name, storage: storage, isList: isList, precedence: 20) }
-            if name == "lumi" { helpers.insert(.lumi); return Code(text: "lumi", storage: .double, isList: false, precedence: 20) }
+            if name == "lumi" { usesLuminosity = true; return Code(text: "lumi", storage: .double, isList: false, precedence: 20) }
             return Code(text: name, storage: model.storage(ofBranch: name), isList: model.isList(expr), precedence: 20)
         case let .unary(op, inner, _):
             let x = try translate(inner)

@@ -1,16 +1,20 @@
 /// The few C++ functions exported RDataFrame code calls to keep OpenKey's meaning; each is written out only when used.
 enum CppHelper: String, CaseIterable, Sendable, Hashable, Comparable {
-    case lumi, isTrue, at, slice, differ, meanOrNaN, extremeOrNaN, pairExtreme, p4, sumP4
+    case isTrue, at, slice, differ, meanOrNaN, extremeOrNaN, pairExtreme, p4, sumP4
 
     static func < (a: CppHelper, b: CppHelper) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 
-    /// The C++ source of the helper (`luminosity` fills in `lumi`).
-    func source(luminosity: Double?) -> String {
+    /// The C++ source of the helper, guarded so that declaring it again (a Dask worker running several
+    /// analyses) is harmless.
+    var source: String {
+        let guardName = "OPENKEY_" + rawValue.uppercased()
+        return "#ifndef \(guardName)\n#define \(guardName)\n" + body + "\n#endif"
+    }
+
+    private var body: String {
         switch self {
-        case .lumi:
-            return "const double lumi = \(CppExpression.literal(luminosity ?? 0, asDouble: true));  // integrated luminosity in fb^-1, as declared in the analysis"
         case .isTrue:
             return """
             // A number counts as true when it is neither zero nor NaN.

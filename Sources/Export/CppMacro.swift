@@ -26,7 +26,12 @@ struct CppMacro {
             weights[sample.name] = try sample.weight.map { w throws(Diagnostic) in try cpp.translate(w).text } ?? "1.0"
         }
         line("ROOT::RDataFrame frame(tree, data + \"/\" + file);")
-        line("ROOT::RDF::RNode df = frame.Define(\(q(weight)), weight);")
+        if cpp.usesLuminosity {
+            line("ROOT::RDF::RNode df = frame.Define(\"lumi\", \(q(CppExpression.literal(model.program.luminosity ?? 0, asDouble: true))))  // the luminosity, in fb^-1")
+            line("                         .Define(\(q(weight)), weight);")
+        } else {
+            line("ROOT::RDF::RNode df = frame.Define(\(q(weight)), weight);")
+        }
         line("std::vector<Step> cutflow{{\"all events\", df.Count(), df.Sum<double>(\(q(weight)))}};")
         line("std::vector<ROOT::RDF::RResultPtr<TH1D>> histograms;")
         line("std::vector<Report> reports;")
@@ -89,7 +94,7 @@ struct CppMacro {
         out += "//\n// Run:  root -l -b -q '\(function).C(\"DATA_FOLDER\")'   (writes \(function)_histograms.root)\n\n"
         out += "#include <ROOT/RDataFrame.hxx>\n#include <Math/Vector4D.h>\n#include <TFile.h>\n#include <TH1D.h>\n"
         out += "#include <algorithm>\n#include <cmath>\n#include <cstdio>\n#include <limits>\n#include <string>\n#include <vector>\n\n"
-        for helper in cpp.helpers.sorted() { out += helper.source(luminosity: model.program.luminosity) + "\n" }
+        for helper in cpp.helpers.sorted() { out += helper.source + "\n" }
         out += """
 
         struct Step {

@@ -21,6 +21,9 @@ struct RDataFrameScript {
         for sample in model.program.samples {
             if let w = sample.weight { weights[sample.name] = try cpp.translate(w).text } else { weights[sample.name] = "1.0" }
         }
+        if cpp.usesLuminosity {
+            line("df = df.Define(\"lumi\", \(quote(CppExpression.literal(model.program.luminosity ?? 0, asDouble: true))))  # the luminosity, in fb^-1")
+        }
         line("df = df.Define(\(quote(weight)), weight).Define(\(quote(weight + "2")), \(quote("\(weight) * \(weight)")))")
         line("cutflow = [book_step(df, \"all events\")]")
         line("histograms, reports = [], []")
@@ -178,9 +181,9 @@ struct RDataFrameScript {
     private func cppHelpers(_ helpers: Set<CppHelper>) -> String {
         guard !helpers.isEmpty else { return "CPP_HELPERS = \"\"\n" }
         var out = "# C++ helpers the expressions below call, keeping OpenKey's meaning of the analysis language.\n"
-        out += "CPP_HELPERS = r\"\"\"\n#ifndef OPENKEY_HELPERS\n#define OPENKEY_HELPERS  // declared once per process\n"
-        for helper in helpers.sorted() { out += helper.source(luminosity: model.program.luminosity) + "\n" }
-        return out + "#endif\n\"\"\""
+        out += "CPP_HELPERS = r\"\"\"\n"
+        for helper in helpers.sorted() { out += helper.source + "\n" }
+        return out + "\"\"\""
     }
 
     private func bookingHelpers(weight: String) -> String {

@@ -20,6 +20,7 @@ enum ExerciseHTML {
             out += "<p class=\"exercise-files\"><a class=\"button\" href=\"\(root)exercises/\(e(run.id))/starter.ana\" download>\(t("exercise.downloadStarter"))</a>"
             out += " <span class=\"meta\">\(t("exercise.runIt")) <code>openkey run starter.ana --data DATA_FOLDER</code></span></p>\n"
         }
+        out += exportsHTML(run, edition: edition, root: root, t: t)
         let result = run.result
         for index in result.histograms.indices {
             let prefix = "ex\(slot)-\(run.id)-"
@@ -54,6 +55,27 @@ enum ExerciseHTML {
             out += "<p><a href=\"\(root)exercises/\(e(run.id))/solution.ana\" download>solution.ana</a></p>\n</details>\n"
         }
         return out + "</section>"
+    }
+
+    /// "See this analysis in RDataFrame / uproot": the exported programs, highlighted and downloadable — the starter
+    /// for students, the reference solution for teachers.
+    static func exportsHTML(_ run: ExerciseRun, edition: Edition, root: String, t: (String) -> String) -> String {
+        let analysis = edition == .teacher ? "solution" : "starter"
+        let programs = run.exports.filter { $0.analysis == analysis }
+        guard !programs.isEmpty else { return "" }
+        let e = HTML.escape
+        var out = "<details class=\"exercise-export\"><summary>\(t("exercise.export.summary"))</summary>\n"
+        out += "<p>\(t(edition == .teacher ? "exercise.export.introSolution" : "exercise.export.introStarter"))</p>\n"
+        for program in programs {
+            let name = program.target == .uproot(dask: false) ? "uproot + awkward" : "ROOT RDataFrame"
+            out += "<section class=\"export-program\">\n<p class=\"export-title\"><strong>\(e(name))</strong> · "
+            out += "<a href=\"\(root)exercises/\(e(run.id))/\(e(program.fileName))\" download>\(e(program.fileName))</a>"
+            out += " <span class=\"meta\">\(t("exercise.runIt")) <code>python3 \(e(program.fileName)) DATA_FOLDER</code></span></p>\n"
+            out += "<pre data-export class=\"highlight highlight-python\"><code>\(CodeHighlighter.html(program.text, language: .python))</code></pre>\n</section>\n"
+        }
+        out += "<p class=\"meta\">\(t("exercise.export.more")) <code>openkey export \(analysis).ana --to rdataframe --distributed dask</code>, "
+        out += "<code>openkey export \(analysis).ana --to uproot --dask</code></p>\n"
+        return out + "</details>\n"
     }
 
     static func cutflowTable(_ result: AnalysisResult, caption: String = "Cut flow of the reference analysis",

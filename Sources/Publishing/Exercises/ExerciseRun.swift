@@ -18,6 +18,10 @@ public struct ExerciseRun: Sendable {
     public var teacherNotes: String? = nil
     /// The text of `exercise.yml`, for the student edition's self-check bundle.
     public var exerciseYAML: String = ""
+    /// The starter and the solution as RDataFrame and uproot programs (students get the starter's, teachers both).
+    public var exports: [ExportedProgram] = []
+    /// Analyses (or lines) that have no export.
+    public var exportWarnings: [Diagnostic] = []
 
     /// Loads and runs one exercise: `exercise.yml` read by the grader's parser (so the checks are validated at every
     /// build), `solution.ana` run on `Exercises/data/`. File I/O happens here, at the edge of the build.
@@ -43,18 +47,22 @@ public struct ExerciseRun: Sendable {
         // Only paths the engine itself would open are hashed (relative, no '..'); anything else is not cached.
         let safe = program.samples.allSatisfy { !$0.path.hasPrefix("/") && !$0.path.split(separator: "/").contains("..") }
         let key = safe ? ExerciseCache.key(solution: solution, dataFiles: program.samples.map { dataDirectory.appendingPathComponent($0.path) }) : nil
+        let starter = read("starter.ana")
+        let (exports, exportWarnings) = ExerciseExports.make(starter: starter, solution: solution, folder: relative, dataDirectory: dataDirectory)
         if let key, let cached = cache.load(id: id, key: key) {
-            return .success(ExerciseRun(id: id, title: exercise.title, summary: exercise.summary, starter: read("starter.ana"),
-                                        solution: solution, result: cached, exercise: exercise, teacherNotes: read("teacher-notes.md"), exerciseYAML: yaml))
+            return .success(ExerciseRun(id: id, title: exercise.title, summary: exercise.summary, starter: starter,
+                                        solution: solution, result: cached, exercise: exercise, teacherNotes: read("teacher-notes.md"),
+                                        exerciseYAML: yaml, exports: exports, exportWarnings: exportWarnings))
         }
         switch ExerciseRunner.run(analysisText: solution, path: "\(relative)/solution.ana",
                                   dataDirectory: dataDirectory, budget: budget) {
         case .failure(let failure): return .failure(ExerciseFailure(problems + failure.diagnostics))
         case .success(let result):
             if let key { cache.store(result, id: id, key: key) }
-            return .success(ExerciseRun(id: id, title: exercise.title, summary: exercise.summary, starter: read("starter.ana"),
+            return .success(ExerciseRun(id: id, title: exercise.title, summary: exercise.summary, starter: starter,
                                         solution: solution, result: result, exercise: exercise,
-                                        teacherNotes: read("teacher-notes.md"), exerciseYAML: yaml))
+                                        teacherNotes: read("teacher-notes.md"), exerciseYAML: yaml,
+                                        exports: exports, exportWarnings: exportWarnings))
         }
     }
 

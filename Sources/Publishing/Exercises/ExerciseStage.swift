@@ -43,7 +43,9 @@ enum ExerciseStage {
         var runs: [String: ExerciseRun] = [:]
         for (id, result) in results {
             switch result {
-            case .success(let run): runs[id] = run
+            case .success(let run):
+                runs[id] = run
+                log.emit(contentsOf: run.exportWarnings)
             case .failure(let failure): log.emit(contentsOf: failure.diagnostics)
             }
         }
@@ -57,6 +59,9 @@ enum ExerciseStage {
         var files: [OutputFile] = []
         for run in runs.values.sorted(by: { $0.id < $1.id }) {
             if let starter = run.starter { files.append(OutputFile(path: "exercises/\(run.id)/starter.ana", text: starter)) }
+            for program in run.exports where edition == .teacher || program.analysis == "starter" {
+                files.append(OutputFile(path: "exercises/\(run.id)/\(program.fileName)", text: program.text))
+            }
             if edition == .teacher {
                 files.append(OutputFile(path: "exercises/\(run.id)/solution.ana", text: run.solution))
                 files.append(OutputFile(path: "exercises/\(run.id)/exercise.yml", text: run.exerciseYAML))

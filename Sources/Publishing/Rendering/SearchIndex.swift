@@ -46,6 +46,7 @@ enum SearchIndex {
             return true
         }
         let skipped: [[UInt8]] = ["script", "svg", "style", "math"].map { Array($0.utf8) }
+        let exportedCode = Array("pre data-export".utf8), preEnd = Array("</pre>".utf8)
         let entities: [([UInt8], UInt8)] = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")]
             .map { (Array($0.0.utf8), $0.1.utf8.first!) }
         while i < bytes.count {
@@ -59,6 +60,14 @@ enum SearchIndex {
                     while j < bytes.count, !startsWith(closing, at: j) { j += 1 }
                     while j < bytes.count, bytes[j] != UInt8(ascii: ">") { j += 1 }
                     i = j + 1
+                    emit(0x20)
+                    continue
+                }
+                // Exported programs shown beside an exercise are code, not the page's words.
+                if startsWith(exportedCode, at: i + 1) {
+                    var j = i + 1
+                    while j < bytes.count, !startsWith(preEnd, at: j) { j += 1 }
+                    i = j + preEnd.count
                     emit(0x20)
                     continue
                 }
