@@ -12,7 +12,7 @@ ROOT_SPEC    ?= ../shared/conformance/root
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev pkg-config
 RELEASE_BIN  := .build/release/openkey
 
-.PHONY: key test-browser all deps build site test conformance browser-deps clean install uninstall theme check
+.PHONY: key test-export test-browser all deps build site test conformance browser-deps clean install uninstall theme check
 
 all: site
 
@@ -77,6 +77,17 @@ test-browser: deps
 	OPENKEY_BROWSER_ARTIFACTS="$(CURDIR)/.build/browser-artifacts" \
 	$(SWIFT) test --disable-xctest --filter BrowserTests
 	@echo "Screenshots: $(CURDIR)/.build/browser-artifacts/"
+
+## test-export: every .ana of Exercises/ and of the engine's test scripts exported (openkey export) to RDataFrame,
+## uproot + awkward and a ROOT C++ macro and run locally, and to distributed RDataFrame and uproot.dask run on a local
+## Dask cluster with 2 workers; each must give OpenKey's cut flows, histograms and reported values (counts exactly,
+## weighted sums within 1e-9). Installs ROOT, uproot, awkward, vector, hist and Dask from PyPI if missing.
+test-export: deps
+	$(SWIFT) build --product openkey
+	@python3 -c "import ROOT, uproot, awkward, vector, hist, dask, distributed, dask_awkward, dask_histogram" 2>/dev/null || \
+		pip install -q root uproot awkward vector hist dask distributed dask-awkward dask-histogram 2>/dev/null || \
+		pip install -q --break-system-packages root uproot awkward vector hist dask distributed dask-awkward dask-histogram
+	python3 scripts/test-export.py $$($(SWIFT) build --show-bin-path)/openkey
 
 ## conformance: the official Mustache spec tests against the template engine; the analysis engine against
 ## independent numpy and uproot+awkward computations (bench/*_crosscheck.py; Python is a development tool only);

@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "Diagnostics", "YAMLSubset"]),
         .testTarget(name: "PackagingTests", dependencies: ["Packaging", "Publishing"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Curriculum", "Diagnostics"]),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Localization", "Curriculum", "Diagnostics", "Grading", "Analysis"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Localization", "Curriculum", "Diagnostics", "Grading", "Analysis", "EventData"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "OpenKeyCLITests", dependencies: ["OpenKeyCLI"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -156,7 +156,10 @@
   /* ---------- One explorer ---------- */
 
   function create(root, data) {
-    const S = data.strings || {};
+    /* The page's own words (its language) win over the data file's (shared by every language). */
+    let pageStrings = {};
+    try { pageStrings = JSON.parse(root.getAttribute('data-strings') || '{}'); } catch (e) { pageStrings = {}; }
+    const S = Object.assign({}, data.strings || {}, pageStrings);
     const say = (key) => S[key] === undefined ? key : String(S[key]);
     const uid = (root.id || 'okx-' + root.getAttribute('data-explorer')) + '-okx';
     const langNode = root.closest('[lang]');

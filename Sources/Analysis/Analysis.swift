@@ -12,6 +12,9 @@ public enum Analysis {
         }
     }
 
+    /// An expression written back as `.ana` text (e.g. to show a cut as a filter line).
+    public static func text(of expr: Expr) -> String { Parser.text(of: expr) }
+
     /// Where sample files are looked up, and how they may be named: relative paths inside that folder only.
     public static func openSources(_ program: Program, dataDirectory: URL) -> ([String: any ColumnSource], [Diagnostic]) {
         var sources: [String: any ColumnSource] = [:]

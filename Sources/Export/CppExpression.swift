@@ -54,10 +54,10 @@ struct CppExpression {
             return Code(text: "at(\(b.text), \(i.text))", storage: .double, isList: false, precedence: 20)
         case let .slice(base, lower, upper, _):
             let b = try translate(base)
-            helpers.insert(.slice)
+            helpers.insert(.sublist)
             let lo = try lower.map { e throws(Diagnostic) in try translate(e).text } ?? "0"
             let hi = try upper.map { e throws(Diagnostic) in try translate(e).text } ?? "\(wrap(b, 20)).size()"
-            return Code(text: "slice(\(b.text), \(lo), \(hi))", storage: .double, isList: true, precedence: 20)
+            return Code(text: "sublist(\(b.text), \(lo), \(hi))", storage: .double, isList: true, precedence: 20)
         case let .call(name, arguments, location):
             var args: [Code] = []
             for a in arguments { args.append(try translate(a)) }
@@ -126,7 +126,8 @@ struct CppExpression {
         case "count":
             return Code(text: "int(\(wrap(args[0], 20)).size())", storage: .int, isList: false, precedence: 20)
         case "sum":
-            return Code(text: "ROOT::VecOps::Sum(\(args[0].text), 0.0)", storage: .double, isList: false, precedence: 20)
+            // Summed in double precision (ROOT's Sum(v, 0.0) picks an overload that counts elements for integer lists).
+            return Code(text: "ROOT::VecOps::Sum(\(widened(args[0]).text))", storage: .double, isList: false, precedence: 20)
         case "mean":
             helpers.insert(.meanOrNaN)
             return Code(text: "mean_or_nan(\(args[0].text))", storage: .double, isList: false, precedence: 20)

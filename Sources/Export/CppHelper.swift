@@ -1,6 +1,6 @@
 /// The few C++ functions exported RDataFrame code calls to keep OpenKey's meaning; each is written out only when used.
 enum CppHelper: String, CaseIterable, Sendable, Hashable, Comparable {
-    case isTrue, at, slice, differ, meanOrNaN, extremeOrNaN, pairExtreme, p4, sumP4
+    case isTrue, at, sublist, differ, meanOrNaN, extremeOrNaN, pairExtreme, p4, sumP4
 
     static func < (a: CppHelper, b: CppHelper) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
@@ -35,10 +35,10 @@ enum CppHelper: String, CaseIterable, Sendable, Hashable, Comparable {
                 return k >= 0 && k < n ? double(v[k]) : std::numeric_limits<double>::quiet_NaN();
             }
             """
-        case .slice:
+        case .sublist:
             return """
             // Elements lo..hi-1 of an event's list, with Python's rules (negative bounds count from the end, clamped).
-            template <typename T> ROOT::RVec<double> slice(const ROOT::RVec<T>& v, double lo, double hi) {
+            template <typename T> ROOT::RVec<double> sublist(const ROOT::RVec<T>& v, double lo, double hi) {
                 const long n = v.size();
                 auto clamp = [n](double x) { long i = long(std::floor(x)); if (i < 0) i += n; return std::min(n, std::max(0L, i)); };
                 const long a = std::isfinite(lo) ? clamp(lo) : 0, b = std::isfinite(hi) ? clamp(hi) : n;
@@ -56,7 +56,7 @@ enum CppHelper: String, CaseIterable, Sendable, Hashable, Comparable {
             return """
             // Mean of an event's list; NaN for an empty list.
             template <typename T> double mean_or_nan(const ROOT::RVec<T>& v) {
-                return v.empty() ? std::numeric_limits<double>::quiet_NaN() : ROOT::VecOps::Sum(v, 0.0) / v.size();
+                return v.empty() ? std::numeric_limits<double>::quiet_NaN() : ROOT::VecOps::Sum(ROOT::RVecD(v)) / v.size();
             }
             """
         case .extremeOrNaN:

@@ -37,10 +37,10 @@ struct UprootScript {
             case let .define(name, expr, _):
                 line("events[\(quote(name))] = \(try python.translate(expr).text)")
             case let .histogram(decl):
-                line("histograms.append(fill(HISTOGRAMS[\(histogramIndex)], \(try python.translate(decl.expr).text), \(weightField)))")
+                line("histograms.append(fill(HISTOGRAMS[\(histogramIndex)], \(perEvent(decl.expr, try python.translate(decl.expr).text, weightField)), \(weightField)))")
                 histogramIndex += 1
             case let .report(aggregate, argument, name, _):
-                let values = try argument.map { a throws(Diagnostic) in try python.translate(a).text } ?? "0 * \(weightField)"
+                let values = try argument.map { a throws(Diagnostic) in perEvent(a, try python.translate(a).text, weightField) } ?? "0 * \(weightField)"
                 line("reports.append((\(quote(name)), \(quote(aggregate.rawValue)), sums(\(values), \(weightField))))")
             }
         }
@@ -57,6 +57,11 @@ struct UprootScript {
         if model.program.samples.contains(where: ExportModel.isCSV) { out += PythonResultCode.csvReader + "\n\n" }
         out += reader() + "\n\n\n" + main()
         return out
+    }
+
+    /// A constant (e.g. `sum(1)`) made into one value per event, so it can be masked and summed like a column.
+    private func perEvent(_ expr: Expr, _ text: String, _ weightField: String) -> String {
+        expr.names.subtracting(["lumi"]).isEmpty ? "\(text) + 0 * \(weightField)" : text
     }
 
     private func comment(_ statement: Statement) -> String {

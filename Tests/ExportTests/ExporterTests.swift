@@ -55,7 +55,7 @@ import Testing
         let r = try #require(rdf)
         #expect(r.contains(#"df.Define("third", "at(lep_pt, 2)")"#))          // an index: NaN when out of range
         #expect(r.contains(#"df.Define("hard", "lep_pt[lep_pt > 30000]")"#))  // a mask
-        #expect(r.contains(#"df.Define("tail", "slice(lep_pt, 1, lep_pt.size())")"#))
+        #expect(r.contains(#"df.Define("tail", "sublist(lep_pt, 1, lep_pt.size())")"#))
         #expect(r.contains(#"df.Define("ratio", "lep_n / 2.0")"#))            // integer division stays a real division
         #expect(r.contains(#"df.Filter("third > 0 && !(lep_n == 5)", "three")"#))
         #expect(r.contains(#"differ(at(lep_charge, 0), at(lep_charge, 1))"#)) // NaN never differs

@@ -75,6 +75,18 @@ public struct HistogramDecl: Sendable, Hashable {
     public var yLabel: String?
     public var logY: Bool
     public var location: SourceLocation
+
+    public init(name: String, expr: Expr, edges: [Double], title: String, xLabel: String, yLabel: String? = nil, logY: Bool = false,
+                location: SourceLocation) {
+        self.name = name
+        self.expr = expr
+        self.edges = edges
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.logY = logY
+        self.location = location
+    }
 }
 
 public enum ReportAggregate: String, Sendable, Hashable, CaseIterable { case mean, sum, min, max, std, count }

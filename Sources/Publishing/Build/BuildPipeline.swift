@@ -68,6 +68,17 @@ public enum BuildPipeline {
         if options.strict { log.promoteWarnings() }
         if log.hasErrors { return failed(course.pages.count) }
 
+        // Figures from the sample data (cut explorers, event displays), built once for every language.
+        let figures = FigureStage.build(exercises.rendered, courseRoot: options.courseRoot, log: log)
+        if options.strict { log.promoteWarnings() }
+        if log.hasErrors { return failed(course.pages.count) }
+        var originals = exercises.rendered
+        for page in full.pages {
+            guard let result = originals[page.id], !result.figures.isEmpty else { continue }
+            originals[page.id] = FigureStage.fill(result, figures: figures.figures, outputPath: page.outputPath,
+                                                  ui: translations.ui(for: source.code), siteRoot: source.siteRoot(from: page.outputPath))
+        }
+
         // Exercise texts in other languages, checked against the exercises they translate.
         var localizedRuns: [String: [String: ExerciseRun]] = [:]
         for code in languages.codes where code != source.code {
@@ -78,7 +89,7 @@ public enum BuildPipeline {
 
         // 5. Render: every language's pages and path pages through the templates, in parallel.
         let buildDate = SiteModel.buildDate(environment: options.environment)
-        var files: [OutputFile] = exercises.files
+        var files: [OutputFile] = exercises.files + figures.files
         var sourceModel: SiteModel?
         let status = TranslationStatus.compute(course: full, translations: translations)
         for code in languages.codes {
@@ -89,15 +100,17 @@ public enum BuildPipeline {
             var pageTexts: [String: RenderedMarkdown] = [:]
             let resolver = LinkResolver(course: full, edition: edition)
             for page in course.pages {
-                guard let original = exercises.rendered[page.id] else { continue }
+                guard let original = originals[page.id] else { continue }
                 if code == source.code {
                     pageTexts[page.id] = original
                 } else if pack?.pages[page.id] != nil, let result = translated[code]?[page.id] {
                     states[page.id] = statusByPage[page.id] == .translated ? .current : .stale
-                    pageTexts[page.id] = ExerciseStage.fill(result, outputPath: page.outputPath, runs: localizedRuns[code] ?? exercises.runs, edition: edition,
-                                                            resolver: resolver, ui: translations.ui(for: code),
-                                                            siteRoot: languages.language(code, states: [:]).siteRoot(from: page.outputPath),
-                                                            log: log, verify: false)
+                    let siteRoot = languages.language(code, states: [:]).siteRoot(from: page.outputPath)
+                    let filled = ExerciseStage.fill(result, outputPath: page.outputPath, runs: localizedRuns[code] ?? exercises.runs, edition: edition,
+                                                    resolver: resolver, ui: translations.ui(for: code), siteRoot: siteRoot,
+                                                    log: log, verify: false)
+                    pageTexts[page.id] = FigureStage.fill(filled, figures: figures.figures, outputPath: page.outputPath,
+                                                          ui: translations.ui(for: code), siteRoot: siteRoot)
                 } else {
                     states[page.id] = .untranslated
                     pageTexts[page.id] = original

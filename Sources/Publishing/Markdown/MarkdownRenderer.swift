@@ -68,6 +68,7 @@ public enum MarkdownRenderer {
                                       calloutObjectives: walker.calloutObjectives, diagnostics: walker.diagnostics + mathProblems,
                                       exercises: walker.exercises)
         result.questions = walker.questions
+        result.figures = walker.figures
         if let map = options.lineMap { result.relocate(map, firstLine: firstLine) }
         return result
     }
@@ -123,6 +124,7 @@ private struct TreeWalker {
     var diagnostics: [Diagnostic] = []
     var exercises: [ExerciseEmbed] = []
     var questions: [Question] = []
+    var figures: [FigureEmbed] = []
     var slugger = Slugger()
 
     init(sourcePath: String, firstLine: Int, outputPath: String, resolver: LinkResolver, options: MarkdownOptions) {
@@ -176,7 +178,7 @@ private struct TreeWalker {
             }
         }
         for node in quoteNodes.reversed() { makeCallout(node) }
-        for node in codeNodes where !placeExercise(node) && !placeQuestion(node) { highlight(node) }
+        for node in codeNodes where !placeExercise(node) && !placeQuestion(node) && !placeFigure(node) { highlight(node) }
     }
 
     // MARK: - Questions
@@ -253,6 +255,28 @@ private struct TreeWalker {
         guard let slot = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
         cmark_node_set_on_enter(slot, RenderedMarkdown.exerciseMarker(exercises.count))
         exercises.append(ExerciseEmbed(id: String(words[1]), expectations: expectations, location: at))
+        cmark_node_insert_before(node, slot)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+        return true
+    }
+
+    /// A fenced block whose info string is `explorer ID` or `event-display ID` becomes a slot for that figure.
+    /// - Returns: whether the block was a figure (and is gone from the tree).
+    mutating func placeFigure(_ node: OpaquePointer) -> Bool {
+        guard let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }) else { return false }
+        let words = info.split(separator: " ", omittingEmptySubsequences: true)
+        guard let first = words.first, let kind = FigureEmbed.Kind(rawValue: String(first)) else { return false }
+        let at = location(node)
+        guard words.count == 2, words[1].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), words[1].count <= 60 else {
+            diagnostics.append(.error("figure.embed", "a \(kind.rawValue) block needs one name: ```\(kind.rawValue) NAME", at: at,
+                                      hint: "a name of letters, digits and '-', unique in the course, e.g. ```\(kind.rawValue) z-boson"))
+            return false
+        }
+        guard let slot = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
+        cmark_node_set_on_enter(slot, RenderedMarkdown.figureMarker(figures.count))
+        let body = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        figures.append(FigureEmbed(kind: kind, id: String(words[1]), source: body, location: at))
         cmark_node_insert_before(node, slot)
         cmark_node_unlink(node)
         cmark_node_free(node)

@@ -43,6 +43,11 @@ public struct RenderedMarkdown: Sendable {
     public var exercises: [ExerciseEmbed] = []
     /// Questions written in the page (```question blocks), in page order: translations must keep their answers.
     public var questions: [Question] = []
+    /// Cut explorers and event displays (```explorer / ```event-display blocks), in page order; `html` holds
+    /// `figureMarker(i)` for each until the figure stage fills it in.
+    public var figures: [FigureEmbed] = []
+
+    public static func figureMarker(_ index: Int) -> String { "\u{1}FIGURE \(index)\u{1}" }
 
     /// Where exercise `index` of the page goes in `html`, until the exercise stage fills it in.
     public static func exerciseMarker(_ index: Int) -> String { "\u{1}EXERCISE \(index)\u{1}" }
@@ -65,6 +70,7 @@ extension RenderedMarkdown {
             return copy
         }
         links = links.map { link in var copy = link; copy.location = move(link.location) ?? link.location; return copy }
+        figures = figures.map { embed in var copy = embed; copy.location = move(embed.location) ?? embed.location; return copy }
         exercises = exercises.map { embed in
             var copy = embed
             copy.location = move(embed.location) ?? embed.location

@@ -57,10 +57,10 @@ template <typename T> double at(const ROOT::RVec<T>& v, double i) {
     return k >= 0 && k < n ? double(v[k]) : std::numeric_limits<double>::quiet_NaN();
 }
 #endif
-#ifndef OPENKEY_SLICE
-#define OPENKEY_SLICE
+#ifndef OPENKEY_SUBLIST
+#define OPENKEY_SUBLIST
 // Elements lo..hi-1 of an event's list, with Python's rules (negative bounds count from the end, clamped).
-template <typename T> ROOT::RVec<double> slice(const ROOT::RVec<T>& v, double lo, double hi) {
+template <typename T> ROOT::RVec<double> sublist(const ROOT::RVec<T>& v, double lo, double hi) {
     const long n = v.size();
     auto clamp = [n](double x) { long i = long(std::floor(x)); if (i < 0) i += n; return std::min(n, std::max(0L, i)); };
     const long a = std::isfinite(lo) ? clamp(lo) : 0, b = std::isfinite(hi) ? clamp(hi) : n;
@@ -166,7 +166,7 @@ def book(df, weight):
     cutflow.append(book_step(df, "same flavour"))
 
     # define mll = mass(lep_pt[0:2] / 1000, lep_eta[0:2], lep_phi[0:2], lep_E[0:2] / 1000)
-    df = df.Define("mll", "sum_p4(slice(lep_pt, 0, 2) / 1000, slice(lep_eta, 0, 2), slice(lep_phi, 0, 2), slice(lep_E, 0, 2) / 1000).M()")
+    df = df.Define("mll", "sum_p4(sublist(lep_pt, 0, 2) / 1000, sublist(lep_eta, 0, 2), sublist(lep_phi, 0, 2), sublist(lep_E, 0, 2) / 1000).M()")
 
     # histogram mll bins 10 from 0 to 200 title "Dilepton mass" xlabel "m_ll [GeV]"
     histograms.append(book_histogram(df, "mll", HISTOGRAMS[0]))
