@@ -45,6 +45,8 @@ def close(a, b):
     a, b = float(a), float(b)
     if math.isnan(a) or math.isnan(b):
         return math.isnan(a) and math.isnan(b)
+    if a == b:
+        return True
     return abs(a - b) <= RELATIVE * max(abs(a), abs(b)) or abs(a - b) < 1e-300
 
 

@@ -56,6 +56,9 @@ struct PythonExpression {
             switch op {
             case .add, .subtract:
                 return Code(text: "\(wrap(a, 11)) \(op.rawValue) \(wrap(b, 12))", precedence: 11, isList: isList, isBoolean: false)
+            case .divide where l.names.subtracting(["lumi"]).isEmpty && r.names.subtracting(["lumi"]).isEmpty:
+                // Two constants: Python would raise on 0/0; numpy gives NaN (and 1/0 infinity), as OpenKey does.
+                return Code(text: "np.divide(\(a.text), \(b.text))", precedence: 20, isList: false, isBoolean: false)
             case .multiply, .divide:
                 return Code(text: "\(wrap(a, 12)) \(op.rawValue) \(wrap(b, 13))", precedence: 12, isList: isList, isBoolean: false)
             case .remainder:
