@@ -136,11 +136,7 @@ struct CppMacro {
         return out
     }
 
-    private func comment(_ statement: Statement) -> String {
-        let line = statement.sourceLine
-        let text = line >= 1 && line <= sourceLines.count ? sourceLines[line - 1].trimmingCharacters(in: .whitespaces) : ""
-        return "// " + (text.isEmpty ? "(line \(line))" : text)
-    }
+    private func comment(_ statement: Statement) -> String { ExportModel.comment(statement, lines: sourceLines, marker: "//") }
 
     /// The macro's function name (ROOT calls the function named like the file): letters, digits and underscores.
     static func identifier(_ fileName: String) -> String {

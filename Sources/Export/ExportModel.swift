@@ -92,6 +92,13 @@ struct ExportModel {
         }
     }
 
+    /// The statement's own line of the `.ana` file, as a comment for the exported program (`#` or `//`).
+    static func comment(_ statement: Statement, lines: [String], marker: String) -> String {
+        let line = statement.sourceLine
+        let text = line >= 1 && line <= lines.count ? lines[line - 1].trimmingCharacters(in: .whitespaces) : ""
+        return marker + " " + (text.isEmpty ? "(line \(line))" : text)
+    }
+
     /// A name for the per-event weight column that no branch or define uses.
     var weightColumn: String {
         var used = Set(defines.keys)

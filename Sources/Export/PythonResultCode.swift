@@ -1,3 +1,5 @@
+import Analysis
+
 /// Python shared by the exported scripts: turning the sums into OpenKey's numbers, printing the cut flow and
 /// writing the result as JSON in OpenKey's schema (`openkey run --json`), so the two can be compared.
 enum PythonResultCode {
@@ -79,22 +81,8 @@ enum PythonResultCode {
         return out + "]"
     }
 
-    /// A Python string literal (JSON's syntax is valid Python for strings).
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20 || c.value == 0x7f: out += String(format: "\\x%02x", c.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A Python string literal (JSON's string syntax is valid Python).
+    static func quote(_ s: String) -> String { ResultJSON.quoteString(s) }
 
     /// OpenKey's CSV files in Python: comment lines start with #, the header names the columns (`name[]` for a list,
     /// `:int`/`:bool` for the kind), list values are separated by `;`.

@@ -117,11 +117,7 @@ struct RDataFrameScript {
         return out
     }
 
-    private func comment(_ statement: Statement) -> String {
-        let line = statement.sourceLine
-        let text = line >= 1 && line <= sourceLines.count ? sourceLines[line - 1].trimmingCharacters(in: .whitespaces) : ""
-        return "# " + (text.isEmpty ? "(line \(line))" : text)
-    }
+    private func comment(_ statement: Statement) -> String { ExportModel.comment(statement, lines: sourceLines, marker: "#") }
 
     private func header() -> String {
         let file = model.analysisName

@@ -64,11 +64,7 @@ struct UprootScript {
         expr.names.subtracting(["lumi"]).isEmpty ? "\(text) + 0 * \(weightField)" : text
     }
 
-    private func comment(_ statement: Statement) -> String {
-        let line = statement.sourceLine
-        let text = line >= 1 && line <= sourceLines.count ? sourceLines[line - 1].trimmingCharacters(in: .whitespaces) : ""
-        return "# " + (text.isEmpty ? "(line \(line))" : text)
-    }
+    private func comment(_ statement: Statement) -> String { ExportModel.comment(statement, lines: sourceLines, marker: "#") }
 
     private func header(usesVectors: Bool) -> String {
         let usesMeV = sourceLines.contains { $0.contains("/ 1000") || $0.contains("/1000") }
