@@ -301,7 +301,7 @@
       html('th', { scope: 'row' }, tr, say('significance'));
       sigCell = html('td', { colspan: '2', 'data-significance': '' }, tr);
     }
-    const status = html('p', { class: 'explorer-status', role: 'status', 'aria-live': 'polite' }, root);
+    const status = html('p', { class: 'explorer-status visually-hidden', role: 'status', 'aria-live': 'polite' }, root);
 
     /* The cuts as .ana lines, with Copy and Reset. */
     const bar = html('div', { class: 'explorer-actions' }, html('div', { class: 'explorer-ana' }, root));

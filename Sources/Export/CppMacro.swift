@@ -50,9 +50,17 @@ struct CppMacro {
             case let .histogram(decl):
                 histogramIndex += 1
                 let column = "histogram_\(histogramIndex)"
-                var code = try cpp.translate(decl.expr).text
-                if model.mayBeNaN(decl.expr) { code = model.isList(decl.expr) ? "ROOT::RVecD(\(code))[ROOT::RVecD(\(code)) == ROOT::RVecD(\(code))]" : code }
-                let filter = model.mayBeNaN(decl.expr) && !model.isList(decl.expr) ? ".Filter(\(q("!std::isnan(\(column))")))" : ""
+                var values = "df.Define(\(q(column)), \(q(try cpp.translate(decl.expr).text)))"
+                var filled = column
+                if model.mayBeNaN(decl.expr) {
+                    // Undefined values (NaN) are left out, as in OpenKey.
+                    if model.isList(decl.expr) {
+                        filled = column + "_defined"
+                        values += ".Define(\(q(filled)), \(q("\(column)[\(column) == \(column)]")))"
+                    } else {
+                        values += ".Filter(\(q("!std::isnan(\(column))")))"
+                    }
+                }
                 let title = "\(decl.title);\(decl.xLabel);\(decl.yLabel ?? "Events")"
                 let binning: String
                 if ExportModel.isRegular(decl.edges), let lo = decl.edges.first, let hi = decl.edges.last {
@@ -61,8 +69,8 @@ struct CppMacro {
                     line("static const double edges_\(histogramIndex)[] = {\(decl.edges.map { CppExpression.literal($0, asDouble: true) }.joined(separator: ", "))};")
                     binning = "\(decl.edges.count - 1), edges_\(histogramIndex)"
                 }
-                line("histograms.push_back(df.Define(\(q(column)), \(q(code)))\(filter)")
-                line("                         .Histo1D({(\(q(decl.name + "_")) + sample).c_str(), \(q(title)), \(binning)}, \(q(column)), \(q(weight))));")
+                line("histograms.push_back(\(values)")
+                line("                         .Histo1D({(\(q(decl.name + "_")) + sample).c_str(), \(q(title)), \(binning)}, \(q(filled)), \(q(weight))));")
             case let .report(aggregate, argument, name, _):
                 reportIndex += 1
                 let column = "report_\(reportIndex)"
@@ -146,17 +154,6 @@ struct CppMacro {
         return out
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case let c where c.value < 0x20: out += String(format: "\\x%02x", c.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A C++ string literal (JSON's escapes are valid C++ escapes).
+    static func quote(_ s: String) -> String { ResultJSON.quoteString(s) }
 }

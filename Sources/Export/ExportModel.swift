@@ -121,12 +121,8 @@ struct ExportModel {
         }
     }
 
-    /// Equal-width bins (as the engine decides, to within 1e-9).
-    static func isRegular(_ edges: [Double]) -> Bool {
-        guard edges.count >= 2, let first = edges.first, let last = edges.last else { return false }
-        let width = (last - first) / Double(edges.count - 1)
-        return edges.enumerated().allSatisfy { i, e in abs(e - (first + Double(i) * width)) <= 1e-9 * max(1, abs(e)) }
-    }
+    /// Equal-width bins, as the engine decides.
+    static func isRegular(_ edges: [Double]) -> Bool { HistogramResult.regularBinning(edges) != nil }
 
     /// The filters, in order, with their cut-flow names.
     var filterNames: [String] {

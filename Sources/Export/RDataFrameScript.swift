@@ -152,8 +152,9 @@ struct RDataFrameScript {
             doc += "Needs: ROOT 6.30 or newer (pip install root, or conda install -c conda-forge root)\n"
         }
         doc += "\"\"\"\n"
-        var imports = "import argparse\nimport json\nimport math\nfrom array import array\nfrom pathlib import Path\n"
-        if model.program.samples.contains(where: ExportModel.isCSV) { imports = "import argparse\nimport csv\nimport gzip\nimport json\nimport math\nimport tempfile\nfrom array import array\nfrom pathlib import Path\n" }
+        let csv = model.program.samples.contains(where: ExportModel.isCSV)
+        let modules = ["argparse"] + (csv ? ["csv", "gzip"] : []) + ["json", "math"] + (csv ? ["tempfile"] : [])
+        let imports = modules.map { "import \($0)\n" }.joined() + "from array import array\nfrom pathlib import Path\n"
         return "#!/usr/bin/env python3\n" + doc + imports + "\n"
     }
 
@@ -248,7 +249,9 @@ struct RDataFrameScript {
         case .spark?: out += "    parser.add_argument(\"--master\", default=\"local[2]\", help=\"Spark master URL (default: local[2])\")\n"
         case nil: break
         }
-        out += "    parser.add_argument(\"--partitions\", type=int, default=2, help=\"pieces each sample is split into\")\n".only(if: distributed != nil)
+        if distributed != nil {
+            out += "    parser.add_argument(\"--partitions\", type=int, default=2, help=\"pieces each sample is split into\")\n"
+        }
         out += "    args = parser.parse_args()\n"
         out += "    data = Path(args.data)\n\n"
         switch distributed {
@@ -325,11 +328,6 @@ struct RDataFrameScript {
             return out
         """
     }
-}
-
-extension String {
-    /// The text, or nothing when the condition is false.
-    func only(if condition: Bool) -> String { condition ? self : "" }
 }
 
 extension Statement {

@@ -62,16 +62,10 @@ enum ExportCommand {
             return 2
         }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let url = URL(fileURLWithPath: file, relativeTo: cwd).standardizedFileURL
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            stderr("openkey: error: cannot read \(file)")
-            return 1
-        }
-        let dataDirectory = args.options["--data"].map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
-            ?? url.deletingLastPathComponent()
+        guard let input = AnalysisFile.read(file, args: args, stderr: stderr) else { return 1 }
         let output = args.options["--output"] ?? args.options["-o"]
         let programName = output.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
-        let (program, diagnostics) = Exporter.export(source: Array(data), path: file, dataDirectory: dataDirectory, target: target,
+        let (program, diagnostics) = Exporter.export(source: input.bytes, path: file, dataDirectory: input.dataDirectory, target: target,
                                                      programName: programName)
         if !diagnostics.isEmpty { stderr(DiagnosticFormatter.format(diagnostics)) }
         guard let program else { return 1 }

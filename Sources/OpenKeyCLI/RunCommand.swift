@@ -39,17 +39,11 @@ enum RunCommand {
             timeout = t
         }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let url = URL(fileURLWithPath: file, relativeTo: cwd).standardizedFileURL
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            stderr("openkey: error: cannot read \(file)")
-            return 1
-        }
-        let dataDirectory = args.options["--data"].map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
-            ?? url.deletingLastPathComponent()
-        let (program, syntax) = Analysis.parse(Array(data), path: file)
+        guard let input = AnalysisFile.read(file, args: args, stderr: stderr) else { return 1 }
+        let (program, syntax) = Analysis.parse(input.bytes, path: file)
         var diagnostics = syntax
         guard !syntax.contains(where: { $0.severity == .error }) else { return fail(diagnostics, stderr) }
-        let (sources, openErrors) = Analysis.openSources(program, dataDirectory: dataDirectory)
+        let (sources, openErrors) = Analysis.openSources(program, dataDirectory: input.dataDirectory)
         diagnostics += openErrors
         guard openErrors.isEmpty else { return fail(diagnostics, stderr) }
         let (checked, checks) = Checker.check(program, schemas: sources.mapValues(\.schema))

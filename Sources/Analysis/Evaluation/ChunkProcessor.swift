@@ -66,18 +66,8 @@ struct ChunkProcessor {
             try budget.checkTime(at: sample.location)
             switch statement {
             case let .filter(condition, _, _):
-                guard let pass = try evaluator.evaluate(condition).perEvent(evaluator.events) else {
-                    throw .error("ana.shape", "this filter gives a list per event", at: condition.startLocation,
-                                 hint: "use any(…) or all(…) to turn the list into one true/false")
-                }
-                var kept = ContiguousArray<Int32>()
-                kept.reserveCapacity(evaluator.events)
-                for (i, x) in pass.enumerated() where truth(x) { kept.append(Int32(i)) }
-                let live = liveFrom[position + 1]
-                if kept.count != evaluator.events {
-                    evaluator.columns = evaluator.columns.filter { live.contains($0.key) }.mapValues { $0.gather(kept) }
+                if let kept = try evaluator.filter(condition, live: liveFrom[position + 1]) {
                     weights = Value.scalar(weights).gather(kept).perEvent(kept.count) ?? []
-                    evaluator.events = kept.count
                 }
                 filterIndex += 1
                 record(filterIndex)

@@ -19,6 +19,23 @@ struct Evaluator {
         }
     }
 
+    /// Applies a filter: keeps the events whose condition is true (NaN is false), dropping columns not in `live`
+    /// (nil keeps all). Returns the kept events' indices, or nil when every event passed (nothing moved).
+    mutating func filter(_ condition: Expr, live: Set<String>?) throws(Diagnostic) -> ContiguousArray<Int32>? {
+        guard let pass = try evaluate(condition).perEvent(events) else {
+            throw .error("ana.shape", "this filter gives a list per event", at: condition.startLocation,
+                         hint: "use any(…) or all(…) to turn the list into one true/false")
+        }
+        var kept = ContiguousArray<Int32>()
+        kept.reserveCapacity(events)
+        for (i, x) in pass.enumerated() where truth(x) { kept.append(Int32(i)) }
+        guard kept.count != events else { return nil }
+        let survivors = live.map { names in columns.filter { names.contains($0.key) } } ?? columns
+        columns = survivors.mapValues { $0.gather(kept) }
+        events = kept.count
+        return kept
+    }
+
     private func value(_ expr: Expr) throws -> Value {
         switch expr {
         case let .number(v, _, _):

@@ -44,16 +44,9 @@ public enum EventCollector {
                     for statement in program.statements {
                         switch statement {
                         case let .filter(condition, _, _):
-                            guard let pass = try evaluator.evaluate(condition).perEvent(evaluator.events) else {
-                                throw Diagnostic.error("ana.shape", "this filter gives a list per event", at: condition.startLocation)
-                            }
-                            var kept = ContiguousArray<Int32>()
-                            for (i, x) in pass.enumerated() where truth(x) { kept.append(Int32(i)) }
-                            if kept.count != evaluator.events {
-                                evaluator.columns = evaluator.columns.mapValues { $0.gather(kept) }
+                            if let kept = try evaluator.filter(condition, live: nil) {
                                 weights = Value.scalar(weights).gather(kept).perEvent(kept.count) ?? []
                                 entries = Value.scalar(entries).gather(kept).perEvent(kept.count) ?? []
-                                evaluator.events = kept.count
                             }
                         case let .define(name, expr, _):
                             evaluator.columns[name] = try evaluator.evaluate(expr)

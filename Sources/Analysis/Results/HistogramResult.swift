@@ -35,7 +35,10 @@ public struct HistogramResult: Sendable, Hashable {
     }
 
     /// Regular binning (equal widths) allows a division instead of a search.
-    var regularBinning: (low: Double, width: Double)? {
+    var regularBinning: (low: Double, width: Double)? { HistogramResult.regularBinning(edges) }
+
+    /// The low edge and width when `edges` are equally spaced (to within 1e-9), else nil.
+    public static func regularBinning(_ edges: [Double]) -> (low: Double, width: Double)? {
         guard edges.count >= 2 else { return nil }
         let width = (edges[edges.count - 1] - edges[0]) / Double(edges.count - 1)
         for (i, e) in edges.enumerated() where Swift.abs(e - (edges[0] + Double(i) * width)) > 1e-9 * Swift.max(1, Swift.abs(e)) { return nil }

@@ -73,7 +73,7 @@ public enum BuildPipeline {
         if options.strict { log.promoteWarnings() }
         if log.hasErrors { return failed(course.pages.count) }
         var originals = exercises.rendered
-        for page in full.pages {
+        for page in course.pages {
             guard let result = originals[page.id], !result.figures.isEmpty else { continue }
             originals[page.id] = FigureStage.fill(result, figures: figures.figures, outputPath: page.outputPath,
                                                   ui: translations.ui(for: source.code), siteRoot: source.siteRoot(from: page.outputPath))

@@ -22,18 +22,24 @@ enum ExerciseExports {
         var warnings: [Diagnostic] = []
         for (name, text) in [("starter", starter), ("solution", solution)] {
             guard let text else { continue }
+            // Checked once (samples opened once), then written for each target.
+            let (prepared, diagnostics) = Exporter.prepare(source: Array(text.utf8), path: "\(relative)/\(name).ana", dataDirectory: dataDirectory)
             for target in targets {
-                let (program, diagnostics) = Exporter.export(source: Array(text.utf8), path: "\(relative)/\(name).ana",
-                                                             dataDirectory: dataDirectory, target: target)
-                if let program {
-                    programs.append(ExportedProgram(analysis: name, target: target, fileName: name + target.fileSuffix, text: program))
-                } else {
-                    warnings += diagnostics.filter { $0.severity == .error }.map { d in
-                        var w = Diagnostic.warning("exercise.no-export", "\(name).ana is not offered in \(target.displayName): \(d.message)",
-                                                   at: d.location ?? .file("\(relative)/\(name).ana"), hint: d.hint)
-                        w.notes = d.notes
-                        return w
+                var errors = diagnostics.filter { $0.severity == .error }
+                if let prepared {
+                    do {
+                        programs.append(ExportedProgram(analysis: name, target: target, fileName: name + target.fileSuffix,
+                                                        text: try prepared.program(for: target)))
+                        continue
+                    } catch {
+                        errors.append(error)
                     }
+                }
+                warnings += errors.map { d in
+                    var w = Diagnostic.warning("exercise.no-export", "\(name).ana is not offered in \(target.displayName): \(d.message)",
+                                               at: d.location ?? .file("\(relative)/\(name).ana"), hint: d.hint)
+                    w.notes = d.notes
+                    return w
                 }
             }
         }

@@ -15,10 +15,19 @@ import Plotting
 enum EventDisplayBuilder {
     struct Built: Sendable {
         var id: String
-        var events: [(display: EventDisplay, run: Int?, event: Int?, file: String, entry: Int)]
+        var events: [Event]
     }
 
-    /// The object branches read when present: (prefix, kind from type, …).
+    /// One drawn event and where it comes from.
+    struct Event: Sendable {
+        var display: EventDisplay
+        var run: Int?
+        var event: Int?
+        var file: String
+        var entry: Int
+    }
+
+    /// The object branches read when present.
     static let objectColumns = ["lep_pt", "lep_eta", "lep_phi", "lep_E", "lep_charge", "lep_type",
                                 "photon_pt", "photon_eta", "photon_phi", "photon_E",
                                 "jet_pt", "jet_eta", "jet_phi", "jet_E", "met_et", "met_phi", "runNumber", "eventNumber"]
@@ -115,7 +124,7 @@ enum EventDisplayBuilder {
             guard let k = columns.firstIndex(of: name), case .values(let v) = collected.columns[k] else { return nil }
             return v[row]
         }
-        var events: [(EventDisplay, Int?, Int?, String, Int)] = []
+        var events: [Event] = []
         for row in rows {
             var objects: [PhysicsObject] = []
             let (pt, eta, phi, e, charge, type) = (list("lep_pt", row), list("lep_eta", row), list("lep_phi", row), list("lep_E", row),
@@ -135,8 +144,9 @@ enum EventDisplayBuilder {
             if let et = value("met_et", row), let f = value("met_phi", row) { met = MissingET(et: et / 1000, phi: f) }
             let entry = collected.entries[row]
             let display = EventDisplay(title: title ?? "\(sample.path), entry \(entry)", objects: objects, missingET: met)
-            events.append((display, value("runNumber", row).map { Int($0) }, value("eventNumber", row).map { Int($0) }, sample.path, entry))
+            events.append(Event(display: display, run: value("runNumber", row).map { Int($0) }, event: value("eventNumber", row).map { Int($0) },
+                                file: sample.path, entry: entry))
         }
-        return .success(Built(id: embed.id, events: events.map { (display: $0.0, run: $0.1, event: $0.2, file: $0.3, entry: $0.4) }))
+        return .success(Built(id: embed.id, events: events))
     }
 }
