@@ -1,5 +1,5 @@
-/// Where events come from. Implementations must be safe to use from one thread at a time per reader;
-/// the engine reads chunks sequentially and processes them in parallel.
+/// Where events come from. A `makeReader` cursor is used from one thread at a time (the engine reads chunks
+/// sequentially and processes them in parallel); `makeParallelReader`'s chunks can be read from several threads.
 public protocol ColumnSource: Sendable {
     /// Display name (file path relative to the course or data dir).
     var name: String { get }
@@ -9,6 +9,8 @@ public protocol ColumnSource: Sendable {
     var eventCount: Int? { get }
     /// Starts reading only `columns` (in the engine's order); `limit` caps the number of events (nil: all).
     func makeReader(columns: [String], chunkSize: Int, limit: Int?) throws(DataError) -> any ChunkReader
+    /// The same chunks, readable out of order from several threads (nil where the source cannot do that).
+    func makeParallelReader(columns: [String], chunkSize: Int, limit: Int?) throws(DataError) -> (any ParallelChunkReader)?
 }
 
 /// A cursor over a source's events, one chunk at a time.

@@ -11,7 +11,7 @@ public enum OpenKeyCommand {
     OpenKey \(version) — turns a folder of teaching material into an offline course site.
 
     Usage:
-      openkey build [COURSE_DIR] [--output DIR] [--edition student|teacher] [--strict]
+      openkey build [COURSE_DIR] [--output DIR] [--edition student|teacher] [--strict] [--timings]
       openkey check [COURSE_DIR] [--edition student|teacher] [--strict]
       openkey run FILE.ana [--data DIR] [--json] [--plot DIR] [--max-events N] [--threads N] [--timeout S]
       openkey export FILE.ana --to rdataframe|uproot|cpp [--distributed dask|spark] [--dask] [--data DIR] [-o FILE]
@@ -50,6 +50,7 @@ public enum OpenKeyCommand {
       --output DIR       where to write the site
       --edition NAME     student (default from Content/site.yml) or teacher (adds teacher-only pages and notes)
       --strict           treat warnings (e.g. pages in no path) as errors
+      --timings          after a build or check, print how long each stage took
     """
 
     /// Runs one invocation and returns the process exit code; output goes to the given streams.
@@ -63,7 +64,7 @@ public enum OpenKeyCommand {
                                                         "--tree", "--dump", "--entries", "--plot-label",
                                                         "--lang", "--fail-on", "--course", "--roster", "--binary",
                                                         "--to", "--distributed"],
-                                       flags: ["--strict", "--help", "-h", "--version", "--json", "--teacher", "--no-tools", "--dask"])
+                                       flags: ["--strict", "--timings", "--help", "-h", "--version", "--json", "--teacher", "--no-tools", "--dask"])
         } catch {
             stderr("openkey: error: \(error.description)\n\n\(usage)")
             return 2
@@ -122,8 +123,9 @@ public enum OpenKeyCommand {
             stderr("openkey: error: check writes nothing; --output is only for build")
             return 2
         }
-        let options = BuildOptions(courseRoot: root, output: output, edition: edition, strict: args.flags.contains("--strict"),
+        var options = BuildOptions(courseRoot: root, output: output, edition: edition, strict: args.flags.contains("--strict"),
                                    checkOnly: checkOnly, environment: environment, showProgress: interactive)
+        options.timings = args.flags.contains("--timings")
         let result = BuildPipeline.run(options)
         if !result.diagnostics.isEmpty {
             stderr(DiagnosticFormatter.format(result.diagnostics))

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Testing
 import Diagnostics
@@ -125,6 +126,35 @@ struct ROOTReadingTests {
         }
     }
 
+    /// The engine's workers read chunks out of order from several threads; every chunk must equal the one the
+    /// sequential reader gives, also where a basket is shared by two chunks read at the same time, on every
+    /// fixture layout (scalars, vectors, counted arrays, baskets stored in the tree) and with a limit.
+    @Test(arguments: [1, 7, 64, 1000])
+    func parallelChunksEqualSequentialOnes(chunkSize: Int) throws {
+        for (fixture, tree) in [("types_zlib", nil), ("leaflist_zlib", "events"), ("embedded_baskets", nil), ("atlas_mini_lz4", nil)] as [(String, String?)] {
+            let source = try ROOTSource(file: ROOTFixtures.open(fixture), tree: tree, displayPath: "data/\(fixture).root")
+            let names = source.schema.map(\.name)
+            for limit in [nil, 333] as [Int?] {
+                let sequential = try readChunks(source, columns: names, chunkSize: chunkSize, limit: limit)
+                let parallel = try #require(try source.makeParallelReader(columns: names, chunkSize: chunkSize, limit: limit))
+                #expect(parallel.chunkCount == sequential.count, "\(fixture)")
+                let read = ChunkBox(count: parallel.chunkCount)
+                // Reversed and interleaved, from several threads at once.
+                let order = Array((0..<parallel.chunkCount).reversed())
+                DispatchQueue.concurrentPerform(iterations: order.count) { k in read.set(order[k], Result { try parallel.chunk(order[k]) }) }
+                for (index, expected) in sequential.enumerated() {
+                    let chunk = try read.get(index).get()
+                    #expect(chunk.firstEvent == expected.firstEvent && chunk.eventCount == expected.eventCount)
+                    for name in names {
+                        let a = try #require(chunk.columns[name]), b = try #require(expected.columns[name])
+                        #expect(a.offsets == b.offsets && a.values.elementsEqual(b.values) { $0.bitPattern == $1.bitPattern },
+                                "\(fixture) \(name) chunk \(index) (size \(chunkSize))")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func limitStopsEarly() throws {
         let source = try ROOTSource(file: ROOTFixtures.open("leaflist_zlib"), tree: "events", displayPath: "data/l.root")
         let chunks = try readChunks(source, columns: ["Muon_Px", "NMuon"], chunkSize: 100, limit: 250)
@@ -180,5 +210,18 @@ struct ROOTTextTests {
             #expect(error.diagnostic.id == "root.unreadable-branch")
         }
         #expect(throws: DataError.self) { try tree.strings("txet") }
+    }
+}
+
+/// Chunks read by concurrent tasks, one slot per index.
+private final class ChunkBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Int: Result<Chunk, any Error>] = [:]
+    init(count: Int) {}
+    func set(_ index: Int, _ result: Result<Chunk, any Error>) { lock.lock(); results[index] = result; lock.unlock() }
+    func get(_ index: Int) throws -> Result<Chunk, any Error> {
+        lock.lock(); defer { lock.unlock() }
+        guard let result = results[index] else { throw DataError(.error("test", "chunk \(index) not read", at: nil)) }
+        return result
     }
 }

@@ -41,9 +41,13 @@ public enum AnalysisRunner {
     static func runSample(_ sample: SampleDecl, source: any ColumnSource, checked: CheckedProgram, options: Options)
         -> Result<Partial, Diagnostic> {
         let processor = ChunkProcessor(program: checked.program, sample: sample, budget: options.budget)
+        let columns = checked.columns[sample.name] ?? []
         var reader: any ChunkReader
         do {
-            reader = try source.makeReader(columns: checked.columns[sample.name] ?? [], chunkSize: options.chunkSize, limit: options.budget.maxEvents)
+            if let chunks = try source.makeParallelReader(columns: columns, chunkSize: options.chunkSize, limit: options.budget.maxEvents) {
+                return runParallel(chunks, processor: processor, sample: sample, checked: checked, options: options)
+            }
+            reader = try source.makeReader(columns: columns, chunkSize: options.chunkSize, limit: options.budget.maxEvents)
         } catch {
             return .failure(error.diagnostic)
         }
@@ -78,6 +82,32 @@ public enum AnalysisRunner {
             }
         }
         group.wait()
+        if let error = results.firstError { return .failure(error) }
+        var total = Partial(program: checked.program)
+        for partial in results.ordered { total.merge(partial) }
+        return .success(total)
+    }
+
+    /// Sources whose chunks can be read from several threads: `threads` workers each take the next chunk, read it
+    /// and process it. Partials are merged in chunk order, as in the sequential path.
+    static func runParallel(_ chunks: any ParallelChunkReader, processor: ChunkProcessor, sample: SampleDecl,
+                            checked: CheckedProgram, options: Options) -> Result<Partial, Diagnostic> {
+        let results = PartialStore()
+        let next = ChunkCounter()
+        let work: @Sendable (Int) -> Void = { _ in
+            while results.firstError == nil, let index = next.take(below: chunks.chunkCount) {
+                do throws(Diagnostic) {
+                    try options.budget.checkTime(at: sample.location)
+                    let chunk: Chunk
+                    do throws(DataError) { chunk = try chunks.chunk(index) } catch { throw error.diagnostic }
+                    results.set(index, .success(try processor.process(chunk)))
+                } catch {
+                    results.set(index, .failure(error))
+                }
+            }
+        }
+        let workers = min(options.threads, max(1, chunks.chunkCount))
+        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
         if let error = results.firstError { return .failure(error) }
         var total = Partial(program: checked.program)
         for partial in results.ordered { total.merge(partial) }
@@ -129,5 +159,18 @@ private final class PartialStore: @unchecked Sendable {
     var ordered: [Partial] {
         lock.lock(); defer { lock.unlock() }
         return partials.keys.sorted().compactMap { partials[$0] }
+    }
+}
+
+/// Hands out chunk indices in increasing order to the workers.
+private final class ChunkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below count: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
     }
 }

@@ -97,8 +97,7 @@ struct ChunkProcessor {
                 partial.reports[reportIndex].add(values, weights: weights)
                 reportIndex += 1
             }
-            let bytes = evaluator.columns.values.reduce(0) { $0 + $1.byteCount }
-            try budget.checkMemory(bytes, at: statement.location)
+            try budget.checkMemory(evaluator.byteCount, at: statement.location)
         }
         return partial
     }

@@ -2,12 +2,34 @@ import Diagnostics
 import Foundation
 
 /// Evaluates expressions column-wise over the events of one chunk (after the filters so far).
+///
+/// A filter does not move the chunk's data columns: it composes the kept events into `selection`, and a data
+/// column is gathered to the current events only when an expression first reads it. So each column is copied
+/// at most once per chunk, however many filters come before its first use, and never if nothing reads it.
 struct Evaluator {
+    /// Columns at the current events: defines, and the data columns read since they were gathered.
     var columns: [String: Value]
     var events: Int
     let luminosity: Double?
+    /// The chunk's data columns not read yet, at the chunk's own events.
+    private var unread: [String: Value]
+    /// For each current event, its index in the chunk (nil: every event of the chunk, in order).
+    private var selection: ContiguousArray<Int32>?
 
-    func evaluate(_ expr: Expr) throws(Diagnostic) -> Value {
+    init(columns: [String: Value], events: Int, luminosity: Double?) {
+        self.columns = [:]
+        self.events = events
+        self.luminosity = luminosity
+        unread = columns
+    }
+
+    /// Bytes of every column held (read or not), for the memory budget.
+    var byteCount: Int {
+        columns.values.reduce(0) { $0 + $1.byteCount } + unread.values.reduce(0) { $0 + $1.byteCount }
+    }
+
+    mutating func evaluate(_ expr: Expr) throws(Diagnostic) -> Value {
+        gather(expr.names)
         do {
             return try value(expr)
         } catch let error as EvaluationError {
@@ -16,6 +38,14 @@ struct Evaluator {
             throw diagnostic
         } catch {
             throw Diagnostic.error("ana.runtime", "\(error)", at: expr.location)
+        }
+    }
+
+    /// Brings the data columns `names` (those not read yet) to the current events.
+    private mutating func gather(_ names: Set<String>) {
+        for name in names where columns[name] == nil {
+            guard let column = unread.removeValue(forKey: name) else { continue }
+            columns[name] = selection.map(column.gather) ?? column
         }
     }
 
@@ -29,9 +59,17 @@ struct Evaluator {
         var kept = ContiguousArray<Int32>()
         kept.reserveCapacity(events)
         for (i, x) in pass.enumerated() where truth(x) { kept.append(Int32(i)) }
+        if let names = live {
+            columns = columns.filter { names.contains($0.key) }
+            unread = unread.filter { names.contains($0.key) }
+        }
         guard kept.count != events else { return nil }
-        let survivors = live.map { names in columns.filter { names.contains($0.key) } } ?? columns
-        columns = survivors.mapValues { $0.gather(kept) }
+        columns = columns.mapValues { $0.gather(kept) }
+        if let previous = selection {
+            selection = ContiguousArray(kept.lazy.map { previous[Int($0)] })
+        } else {
+            selection = kept
+        }
         events = kept.count
         return kept
     }

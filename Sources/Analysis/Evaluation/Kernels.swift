@@ -110,11 +110,18 @@ enum Kernels {
 
     /// `list[a:b]` per event, bounds clamped as in Python; missing bounds mean the start and the end.
     static func slice(_ offsets: ContiguousArray<Int32>, _ values: ContiguousArray<Double>, _ lower: Value?, _ upper: Value?, events: Int) -> Value {
+        // Constant bounds that keep every list whole (`lep_pt[0:2]` after `lep_n == 2`): the list itself, not a copy.
+        if offsets.first == 0, offsets.count == events + 1, lower.map(isZero) ?? true, let end = constantEnd(upper) {
+            var longest: Int32 = 0
+            offsets.withUnsafeBufferPointer { o in for e in 0..<events { longest = Swift.max(longest, o[e + 1] - o[e]) } }
+            if Double(longest) <= end { return .jagged(offsets: offsets, values: values) }
+        }
         let lo = lower?.perEvent(events), hi = upper?.perEvent(events)
         // Pass 1: each event's kept range; pass 2: copy them into a buffer allocated once.
         var starts = ContiguousArray<Int32>(repeating: 0, count: events)
         var newOffsets = ContiguousArray<Int32>(repeating: 0, count: events + 1)
         var total = 0
+        var whole = offsets.first == 0
         offsets.withUnsafeBufferPointer { o in
             for e in 0..<events {
                 let start = Int(o[e]), n = Int(o[e + 1]) - start
@@ -127,8 +134,10 @@ enum Kernels {
                 starts[e] = Int32(start + a)
                 total += Swift.max(0, b - a)
                 newOffsets[e + 1] = Int32(total)
+                if a != 0 || b != n { whole = false }
             }
         }
+        if whole { return .jagged(offsets: offsets, values: values) }
         let out = ContiguousArray<Double>(unsafeUninitializedCapacity: total) { buffer, count in
             values.withUnsafeBufferPointer { v in
                 guard let source = v.baseAddress, let target = buffer.baseAddress else { return }
@@ -140,6 +149,18 @@ enum Kernels {
             count = total
         }
         return .jagged(offsets: newOffsets, values: out)
+    }
+
+    private static func isZero(_ bound: Value) -> Bool {
+        if case .constant(let c) = bound { return c == 0 }
+        return false
+    }
+
+    /// A constant upper bound that no negative-index rule applies to (nil: absent means +infinity).
+    private static func constantEnd(_ bound: Value?) -> Double? {
+        guard let bound else { return .infinity }
+        if case .constant(let c) = bound, c >= 0 { return c }
+        return nil
     }
 
     /// `list[mask]`: the elements whose mask is true.

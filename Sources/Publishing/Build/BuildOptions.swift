@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var checkOnly: Bool
     public var environment: [String: String]
     public var showProgress: Bool
+    /// Print each stage's wall time at the end (`--timings`).
+    public var timings = false
 
     public init(courseRoot: URL, output: URL? = nil, edition: Edition? = nil, strict: Bool = false, checkOnly: Bool = false,
                 environment: [String: String] = ProcessInfo.processInfo.environment, showProgress: Bool = false) {

@@ -23,7 +23,7 @@ public enum BuildPipeline {
 
     public static func run(_ options: BuildOptions) -> Result {
         let log = DiagnosticLog()
-        let progress = Progress(enabled: options.showProgress)
+        let progress = Progress(enabled: options.showProgress, timings: options.timings)
         defer { progress.finish() }
         func failed(_ pages: Int = 0) -> Result {
             Result(diagnostics: log.diagnostics, succeeded: false, pageCount: pages, index: nil)

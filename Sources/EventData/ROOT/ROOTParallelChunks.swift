@@ -1,0 +1,124 @@
+import Foundation
+
+/// A tree's chunks for the engine's workers: each worker reads the chunk it takes (its baskets read,
+/// decompressed and decoded on that worker's thread) and processes it, so decompression and analysis run on
+/// every core with no barrier between chunks.
+///
+/// A basket is decoded once even when it holds entries of two chunks read by two workers: the first worker to
+/// need it decodes it, the other waits for it. Each basket is dropped as soon as the last chunk that needs it
+/// has taken its entries, so memory stays bounded by the chunks in flight (one per worker) and their baskets.
+final class ROOTParallelChunks: ParallelChunkReader, @unchecked Sendable {
+    let tree: ROOTTree
+    let columns: [String]
+    let plans: [ROOTBranchPlan]
+    let total: Int
+    let chunkSize: Int
+    let context: ROOTContext
+    let chunkCount: Int
+
+    private enum Slot {
+        /// Not decoded (yet, or any more: `users` tells which).
+        case empty
+        case decoding
+        case ready(ROOTDecodedBasket)
+        case failed(ROOTFormatError)
+    }
+
+    private let condition = NSCondition()
+    /// Per column and basket: its state and how many chunks still need it.
+    private var slots: [[Slot]]
+    private var users: [[Int]]
+
+    init(tree: ROOTTree, columns: [String], plans: [ROOTBranchPlan], total: Int, chunkSize: Int, context: ROOTContext) {
+        self.tree = tree
+        self.columns = columns
+        self.plans = plans
+        self.total = total
+        self.chunkSize = max(1, chunkSize)
+        self.context = context
+        chunkCount = (total + self.chunkSize - 1) / self.chunkSize
+        slots = plans.map { Array(repeating: .empty, count: $0.spans.count) }
+        users = plans.map { plan in
+            var counts = Array(repeating: 0, count: plan.spans.count)
+            for (index, span) in plan.spans.enumerated() where span.firstEntry < total && span.entries > 0 {
+                let first = span.firstEntry / max(1, chunkSize), last = (min(span.endEntry, total) - 1) / max(1, chunkSize)
+                counts[index] = last - first + 1
+            }
+            return counts
+        }
+    }
+
+    func chunk(_ index: Int) throws(DataError) -> Chunk {
+        let range = index * chunkSize..<min(total, (index + 1) * chunkSize)
+        let spans = plans.map { $0.spanIndices(overlapping: range) }
+        defer { for (column, needed) in spans.enumerated() { release(column, needed) } }
+        // Baskets another worker is decoding (the ones shared with its chunk) are taken last, after this
+        // worker has decoded its own, so neither waits for the other while it has work.
+        var baskets: [[Int: ROOTDecodedBasket]] = Array(repeating: [:], count: plans.count)
+        for wait in [false, true] {
+            for (column, needed) in spans.enumerated() {
+                for span in needed where baskets[column][span] == nil {
+                    do throws(ROOTFormatError) {
+                        baskets[column][span] = try acquire(column, span, wait: wait)
+                    } catch {
+                        throw context.with(branch: plans[column].name).error(error)
+                    }
+                }
+            }
+        }
+        var out: [String: Column] = [:]
+        for (column, plan) in plans.enumerated() {
+            let decoded = spans[column].compactMap { baskets[column][$0] }
+            out[columns[column]] = try ROOTColumnAssembly.assemble(plan, decoded, range, context: context)
+        }
+        return Chunk(firstEvent: range.lowerBound, eventCount: range.count, columns: out)
+    }
+
+    /// The decoded basket, decoding it here unless another worker has or is doing it; in that last case nil
+    /// unless `wait`.
+    private func acquire(_ column: Int, _ span: Int, wait: Bool) throws(ROOTFormatError) -> ROOTDecodedBasket? {
+        condition.lock()
+        while true {
+            switch slots[column][span] {
+            case .ready(let basket):
+                condition.unlock()
+                return basket
+            case .failed(let error):
+                condition.unlock()
+                throw error
+            case .decoding:
+                guard wait else { condition.unlock(); return nil }
+                condition.wait()
+            case .empty:
+                slots[column][span] = .decoding
+                condition.unlock()
+                let result: Slot
+                do throws(ROOTFormatError) {
+                    result = .ready(try tree.decodeBasket(plans[column], span))
+                } catch {
+                    result = .failed(error)
+                }
+                condition.lock()
+                // Every chunk that needs the basket may already be done with it (only after a failure elsewhere).
+                slots[column][span] = users[column][span] > 0 ? result : .empty
+                condition.broadcast()
+                condition.unlock()
+                switch result {
+                case .ready(let basket): return basket
+                case .failed(let error): throw error
+                default: throw ROOTFormatError("root.bad-basket", "a basket was not decoded")
+                }
+            }
+        }
+    }
+
+    /// One chunk is done with these baskets; the last one drops them.
+    private func release(_ column: Int, _ spans: Range<Int>) {
+        condition.lock()
+        defer { condition.unlock() }
+        for span in spans {
+            users[column][span] -= 1
+            if users[column][span] <= 0, case .ready = slots[column][span] { slots[column][span] = .empty }
+        }
+    }
+}
