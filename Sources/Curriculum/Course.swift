@@ -1,7 +1,9 @@
 /// Everything a course folder holds, loaded into values. Stages after loading work on this, not on files.
 public struct Course: Sendable {
     public var site: SiteConfig
-    public var pages: [Page]
+    public var pages: [Page] { didSet { pageIndex = Course.index(pages) } }
+    /// Position of each page id in `pages` (the first one, for a duplicated id): lookups by id are constant time.
+    private var pageIndex: [String: Int]
     public var paths: [LearningPath]
     public var curricula: [CurriculumRegistry]
     /// Static files under `Content/` (images, PDFs), relative to `Content/`, sorted.
@@ -10,6 +12,7 @@ public struct Course: Sendable {
     public init(site: SiteConfig, pages: [Page], paths: [LearningPath], curricula: [CurriculumRegistry], assets: [String] = []) {
         self.site = site
         self.pages = pages
+        pageIndex = Course.index(pages)
         self.paths = paths
         self.curricula = curricula
         self.assets = assets
@@ -23,7 +26,14 @@ public struct Course: Sendable {
         return copy
     }
 
-    public func page(id: String) -> Page? { pages.first { $0.id == id } }
+    public func page(id: String) -> Page? { pageIndex[id].map { pages[$0] } }
+
+    private static func index(_ pages: [Page]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(pages.count)
+        for (position, page) in pages.enumerated() where index[page.id] == nil { index[page.id] = position }
+        return index
+    }
     public func path(id: String) -> LearningPath? { paths.first { $0.id == id } }
     public func registry(id: String) -> CurriculumRegistry? { curricula.first { $0.id == id } }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Curriculum
 
 /// Everything translated into one language: its UI catalogue, pages, paths and curriculum statements.
@@ -21,8 +22,10 @@ public struct LanguagePack: Sendable {
 public struct CourseTranslations: Sendable {
     public var sourceLanguage: String
     /// The complete catalogue of the source language: the built-in strings completed by `Translations/<source>/ui.yml`.
-    public var reference: UICatalog
-    public var packs: [String: LanguagePack]
+    public var reference: UICatalog { didSet { resolved = ResolvedUI() } }
+    public var packs: [String: LanguagePack] { didSet { resolved = ResolvedUI() } }
+    /// `ui(for:)` by language, computed once (the build asks for it for every page).
+    private var resolved = ResolvedUI()
 
     public init(sourceLanguage: String, reference: UICatalog, packs: [String: LanguagePack] = [:]) {
         self.sourceLanguage = sourceLanguage
@@ -33,12 +36,27 @@ public struct CourseTranslations: Sendable {
     /// The UI strings of `language`, complete: its own, then the reference's for the keys it lacks.
     public func ui(for language: String) -> [String: String] {
         guard language != sourceLanguage, let catalogue = packs[language]?.ui else { return reference.strings }
-        return catalogue.resolved(over: reference)
+        return resolved.strings(for: language) { catalogue.resolved(over: reference) }
     }
 
     /// Language name (endonym) for switchers: the catalogue's `language.name`, else the code.
     public func name(of language: String) -> String {
         let strings = language == sourceLanguage ? reference.strings : packs[language]?.ui?.strings
         return strings?["language.name"] ?? language
+    }
+}
+
+/// The resolved UI strings of each language, shared by copies of one `CourseTranslations` (replaced whenever its
+/// catalogues change).
+private final class ResolvedUI: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byLanguage: [String: [String: String]] = [:]
+
+    func strings(for language: String, _ make: () -> [String: String]) -> [String: String] {
+        lock.lock(); defer { lock.unlock() }
+        if let known = byLanguage[language] { return known }
+        let made = make()
+        byLanguage[language] = made
+        return made
     }
 }

@@ -10,7 +10,13 @@ public enum SourceHash {
     }
 
     public static func of(title: String, summary: String, body: String) -> String {
-        hex(fnv1a64(normalise(title) + "\u{0}" + normalise(summary) + "\u{0}" + normalise(body)), digits: 16)
+        var hasher = NormalisedHasher()
+        hasher.add(title)
+        hasher.separate()
+        hasher.add(summary)
+        hasher.separate()
+        hasher.add(body)
+        return hex(hasher.hash, digits: 16)
     }
 
     /// A section of a page: the text under one heading (the first is the text before any heading).
@@ -35,7 +41,7 @@ public enum SourceHash {
         var fence: Substring?
         func flush() {
             let text = lines.joined(separator: "\n")
-            if heading != introSection || !normalise(text).isEmpty {
+            if heading != introSection || !text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
                 out.append(Section(heading: heading, hash: short(text), text: text))
             }
             lines = []
@@ -69,12 +75,15 @@ public enum SourceHash {
     }
 
     static func short(_ text: String) -> String {
-        let h = fnv1a64(normalise(text))
+        var hasher = NormalisedHasher()
+        hasher.add(text)
+        let h = hasher.hash
         return hex((h >> 32) ^ (h & 0xFFFF_FFFF), digits: 8)
     }
 
     static func normaliseLineEndings(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard text.utf8.contains(0x0D) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     /// Line endings unified, trailing spaces of every line and blank lines at both ends removed. One pass over bytes.
@@ -139,6 +148,51 @@ private enum CharacterSetLike {
         switch self {
         case .whitespaces: return c == " " || c == "\t"
         case .newlines: return c == "\n" || c == "\r"
+        }
+    }
+}
+
+/// FNV-1a 64 of texts as `SourceHash.normalise` would give them (joined by NUL bytes with `separate()`), computed
+/// while reading their bytes once, without building the normalised text: the build fingerprints every page of
+/// every language.
+struct NormalisedHasher {
+    private(set) var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    private mutating func feed(_ byte: UInt8) {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01B3
+    }
+
+    mutating func separate() { feed(0) }
+
+    /// Line endings unified, trailing spaces of every line and blank lines at both ends left out.
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var started = false, previousWasCR = false
+            var newlines = 0, spacesStart = -1
+            for (index, b) in bytes.enumerated() {
+                if b == 0x0D || b == 0x0A {
+                    if b == 0x0A && previousWasCR { previousWasCR = false; continue }
+                    previousWasCR = b == 0x0D
+                    spacesStart = -1
+                    if started { newlines += 1 }
+                    continue
+                }
+                previousWasCR = false
+                if b == 0x20 || b == 0x09 {
+                    if spacesStart < 0 { spacesStart = index }
+                    continue
+                }
+                for _ in 0..<newlines { feed(0x0A) }
+                newlines = 0
+                if spacesStart >= 0 {
+                    for k in spacesStart..<index { feed(bytes[k]) }
+                    spacesStart = -1
+                }
+                feed(b)
+                started = true
+            }
         }
     }
 }

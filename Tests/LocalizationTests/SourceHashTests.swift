@@ -31,4 +31,20 @@ import Testing
         let changes = TranslationStatus.changedSections(recorded: old.map { ($0.hash, $0.heading) }, current: new)
         #expect(changes == ["changed: A", "new: D", "removed: C"])
     }
+
+    /// The fingerprint is computed while reading the bytes once; it must be the hash of the normalised text, which
+    /// translators' stamps (and the benchmark's generator) were made with.
+    @Test func streamedHashIsTheHashOfTheNormalisedText() {
+        let texts = ["", "\n\n", "  \t ", "a", " a ", "\r\n\r\nline one  \r\nline two\t\n\n\n", "x\ry\n\rz", "é  \nü\u{2028}  \n  ",
+                     "\n  indented\n\n\n  \n  more  ", "a \t b\n", "\u{0}mid\u{0}"]
+        for text in texts {
+            var hasher = NormalisedHasher()
+            hasher.add(text)
+            #expect(hasher.hash == SourceHash.fnv1a64(SourceHash.normalise(text)), "\(text.debugDescription)")
+        }
+        for (a, b, c) in [("T", "S", "body\n"), (" T ", "", "\r\nx  \r\n"), ("", "", "")] {
+            let joined = SourceHash.hex(SourceHash.fnv1a64(SourceHash.normalise(a) + "\u{0}" + SourceHash.normalise(b) + "\u{0}" + SourceHash.normalise(c)), digits: 16)
+            #expect(SourceHash.of(title: a, summary: b, body: c) == joined)
+        }
+    }
 }

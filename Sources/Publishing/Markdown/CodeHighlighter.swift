@@ -23,11 +23,29 @@ public enum CodeHighlighter {
         "sinh", "cosh", "tanh", "floor", "ceil", "round", "atan2", "hypot", "pow", "count", "sum", "mean", "any", "all", "min",
         "max", "mass", "sum_pt", "sum_eta", "sum_phi", "delta_phi", "delta_r", "mt", "where", "std"])
 
+    /// Over Unicode scalars (a letter or digit is what its first scalar is, as for `Character`), with the text
+    /// between tokens escaped in runs: pages of code are highlighted on every build.
     public static func html(_ code: String, language: Language) -> String {
-        let chars = Array(code)
+        let chars = Array(code.unicodeScalars)
         var out = ""
+        out.reserveCapacity(code.utf8.count * 2)
+        var plainStart = 0
         var i = 0
-        func span(_ cls: String, _ text: String) { out += "<span class=\"tok-\(cls)\">\(HTML.escape(text))</span>" }
+        func isLetter(_ c: Unicode.Scalar) -> Bool { c.isASCII ? (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") : c.properties.isAlphabetic }
+        func isNumber(_ c: Unicode.Scalar) -> Bool { c.isASCII ? c >= "0" && c <= "9" : c.properties.numericType != nil }
+        func text(_ range: Range<Int>) -> String {
+            var piece = ""
+            piece.unicodeScalars.append(contentsOf: chars[range])
+            return piece
+        }
+        func flushPlain(upTo end: Int) {
+            if plainStart < end { out += HTML.escape(text(plainStart..<end)) }
+        }
+        func span(_ cls: String, _ range: Range<Int>) {
+            flushPlain(upTo: range.lowerBound)
+            out += "<span class=\"tok-\(cls)\">\(HTML.escape(text(range)))</span>"
+            plainStart = range.upperBound
+        }
         let keywords = language == .python ? pythonKeywords : anaKeywords
         let builtins = language == .python ? pythonBuiltins : anaBuiltins
         while i < chars.count {
@@ -35,12 +53,12 @@ public enum CodeHighlighter {
             if c == "#" {
                 var j = i
                 while j < chars.count, chars[j] != "\n" { j += 1 }
-                span("com", String(chars[i..<j])); i = j; continue
+                span("com", i..<j); i = j; continue
             }
-            if c == "\"" || c == "'" || (language == .python && "fFrRbBuU".contains(c) && i + 1 < chars.count && (chars[i + 1] == "\"" || chars[i + 1] == "'")
-                                         && (i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "_"))) {
-                var start = i
-                if c != "\"" && c != "'" { start = i; i += 1 }
+            if c == "\"" || c == "'" || (language == .python && "fFrRbBuU".unicodeScalars.contains(c) && i + 1 < chars.count && (chars[i + 1] == "\"" || chars[i + 1] == "'")
+                                         && (i == 0 || !(isLetter(chars[i - 1]) || isNumber(chars[i - 1]) || chars[i - 1] == "_"))) {
+                let start = i
+                if c != "\"" && c != "'" { i += 1 }
                 let quote = chars[i]
                 let triple = language == .python && i + 2 < chars.count && chars[i + 1] == quote && chars[i + 2] == quote
                 var j = i + (triple ? 3 : 1)
@@ -52,27 +70,26 @@ public enum CodeHighlighter {
                     j += 1
                 }
                 j = min(j, chars.count)
-                span("str", String(chars[start..<j])); i = j; continue
+                span("str", start..<j); i = j; continue
             }
-            if c.isNumber || (c == "." && i + 1 < chars.count && chars[i + 1].isNumber && (i == 0 || !chars[i - 1].isLetter)) {
+            if isNumber(c) || (c == "." && i + 1 < chars.count && isNumber(chars[i + 1]) && (i == 0 || !isLetter(chars[i - 1]))) {
                 var j = i
-                while j < chars.count, chars[j].isNumber || chars[j] == "." || chars[j] == "_" || chars[j] == "e" || chars[j] == "E"
+                while j < chars.count, isNumber(chars[j]) || chars[j] == "." || chars[j] == "_" || chars[j] == "e" || chars[j] == "E"
                         || ((chars[j] == "-" || chars[j] == "+") && j > i && (chars[j - 1] == "e" || chars[j - 1] == "E")) { j += 1 }
-                span("num", String(chars[i..<j])); i = j; continue
+                span("num", i..<j); i = j; continue
             }
-            if c.isLetter || c == "_" {
+            if isLetter(c) || c == "_" {
                 var j = i
-                while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" { j += 1 }
-                let word = String(chars[i..<j])
-                if keywords.contains(word) { span("kw", word) }
-                else if builtins.contains(word), j < chars.count, chars[j] == "(" { span("fn", word) }
-                else if language == .python, i > 0, chars[i - 1] == "@" { span("fn", word) }
-                else { out += HTML.escape(word) }
+                while j < chars.count, isLetter(chars[j]) || isNumber(chars[j]) || chars[j] == "_" { j += 1 }
+                let word = text(i..<j)
+                if keywords.contains(word) { span("kw", i..<j) }
+                else if builtins.contains(word), j < chars.count, chars[j] == "(" { span("fn", i..<j) }
+                else if language == .python, i > 0, chars[i - 1] == "@" { span("fn", i..<j) }
                 i = j; continue
             }
-            out += HTML.escape(String(c))
             i += 1
         }
+        flushPlain(upTo: chars.count)
         return out
     }
 }

@@ -63,8 +63,8 @@ public struct LinkResolver: Sendable {
             anchor = String(raw[raw.index(after: hash)...])
         }
         if let q = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<q]) }
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
-        let directory = (source as NSString).deletingLastPathComponent
+        let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? pathPart.removingPercentEncoding ?? pathPart : pathPart
+        let directory = source.lastIndex(of: "/").map { String(source[..<$0]) } ?? ""
         guard let target = SitePaths.normalize(directory + "/" + decoded), target.hasPrefix("Content/") else {
             return (.invalid(message: "link '\(raw)' points outside Content/", hint: nil), nil)
         }

@@ -55,13 +55,13 @@ public enum MarkdownRenderer {
         }
         defer { free(cString) }
         var html = math.insert(into: insertHeadingIDs(String(cString: cString), headings: walker.headings))
-        if html.contains("\u{3}") { html = insertGenerated(html, options.generatedHTML) }
+        if html.utf8.contains(3) { html = insertGenerated(html, options.generatedHTML) }  // bytes: Foundation's contains is slow
         let mathProblems = math.problems.map { problem in
             Diagnostic.error("markdown.math", problem.message,
                              at: SourceLocation(path: sourcePath, line: firstLine + problem.line, column: problem.column), hint: problem.hint)
         }
         var headings = walker.headings
-        for index in headings.indices where headings[index].text.contains("\u{2}") {
+        for index in headings.indices where headings[index].text.utf8.contains(2) {
             headings[index].text = headings[index].text.split(separator: "\u{2}").filter { !$0.hasPrefix("M") || Int($0.dropFirst()) == nil }.joined()
         }
         var result = RenderedMarkdown(html: html, headings: headings, links: walker.links,
@@ -85,27 +85,28 @@ extension MarkdownRenderer {
         return out.replacingOccurrences(of: "\u{3}", with: "")
     }
 
-    /// Replaces each `<hN>` + marker with `<hN id="anchor">` in one pass over the HTML.
+    /// Replaces each `<hN>` + marker with `<hN id="anchor">` in one pass over the HTML (text between markers is
+    /// copied in blocks).
     static func insertHeadingIDs(_ html: String, headings: [Heading]) -> String {
         guard !headings.isEmpty else { return html }
         var out = [UInt8]()
         out.reserveCapacity(html.utf8.count + headings.count * 32)
-        let bytes = Array(html.utf8)
-        var i = 0
-        while i < bytes.count {
-            // "<hN>" followed by U+0001 digits U+0001
-            if bytes[i] == UInt8(ascii: ">"), i + 1 < bytes.count, bytes[i + 1] == 1, i >= 3, bytes[i - 3] == UInt8(ascii: "<") {
-                var j = i + 2
+        var html = html
+        html.withUTF8 { bytes in
+            var copied = 0, i = 0
+            while i < bytes.count {
+                // "<hN>" followed by U+0001 digits U+0001
+                guard bytes[i] == 1, i >= 4, bytes[i - 1] == UInt8(ascii: ">"), bytes[i - 4] == UInt8(ascii: "<") else { i += 1; continue }
+                var j = i + 1
                 var index = 0
                 while j < bytes.count, (48...57).contains(bytes[j]) { index = index * 10 + Int(bytes[j] - 48); j += 1 }
-                if j < bytes.count, bytes[j] == 1, headings.indices.contains(index) {
-                    out.append(contentsOf: Array(" id=\"\(headings[index].anchor)\">".utf8))
-                    i = j + 1
-                    continue
-                }
+                guard j < bytes.count, bytes[j] == 1, headings.indices.contains(index) else { i += 1; continue }
+                out.append(contentsOf: bytes[copied..<(i - 1)])
+                out.append(contentsOf: " id=\"\(headings[index].anchor)\">".utf8)
+                i = j + 1
+                copied = i
             }
-            out.append(bytes[i])
-            i += 1
+            out.append(contentsOf: bytes[copied...])
         }
         return String(decoding: out, as: UTF8.self)
     }

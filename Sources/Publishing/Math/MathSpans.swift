@@ -132,28 +132,27 @@ struct MathSpans {
     /// replaces the paragraph). One pass over the HTML, however many formulas the page has.
     func insert(into html: String) -> String {
         guard !markup.isEmpty else { return html }
-        let bytes = Array(html.utf8)
         var out = [UInt8]()
-        out.reserveCapacity(bytes.count + markup.reduce(0) { $0 + $1.utf8.count })
+        out.reserveCapacity(html.utf8.count + markup.reduce(0) { $0 + $1.utf8.count })
         let open = Array("<p>".utf8), close = Array("</p>".utf8)
-        var i = 0
-        while i < bytes.count {
-            // \u{2} M digits \u{2}
-            if bytes[i] == 2, i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "M") {
+        var html = html
+        html.withUTF8 { bytes in
+            var copied = 0, i = 0
+            while i < bytes.count {
+                // \u{2} M digits \u{2}
+                guard bytes[i] == 2, i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "M") else { i += 1; continue }
                 var j = i + 2, index = 0, digits = 0
                 while j < bytes.count, (48...57).contains(bytes[j]) { index = index * 10 + Int(bytes[j] - 48); j += 1; digits += 1 }
-                if digits > 0, j < bytes.count, bytes[j] == 2, markup.indices.contains(index) {
-                    // Alone in a paragraph: drop the <p> just written and the </p> that follows.
-                    let alone = out.count >= open.count && Array(out.suffix(open.count)) == open
-                        && j + 1 + close.count <= bytes.count && Array(bytes[(j + 1)..<(j + 1 + close.count)]) == close
-                    if alone { out.removeLast(open.count) }
-                    out.append(contentsOf: Array(markup[index].utf8))
-                    i = j + 1 + (alone ? close.count : 0)
-                    continue
-                }
+                guard digits > 0, j < bytes.count, bytes[j] == 2, markup.indices.contains(index) else { i += 1; continue }
+                // Alone in a paragraph: leave out the <p> before and the </p> after.
+                let alone = i - copied >= open.count && bytes[(i - open.count)..<i].elementsEqual(open)
+                    && j + 1 + close.count <= bytes.count && bytes[(j + 1)..<(j + 1 + close.count)].elementsEqual(close)
+                out.append(contentsOf: bytes[copied..<(alone ? i - open.count : i)])
+                out.append(contentsOf: markup[index].utf8)
+                i = j + 1 + (alone ? close.count : 0)
+                copied = i
             }
-            out.append(bytes[i])
-            i += 1
+            out.append(contentsOf: bytes[copied...])
         }
         return String(decoding: out, as: UTF8.self)
     }

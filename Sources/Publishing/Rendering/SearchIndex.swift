@@ -16,7 +16,8 @@ enum SearchIndex {
             let rendered = model.rendered[page.id]!
             let headings = rendered.headings.filter { (2...3).contains($0.level) }.map { json($0.text) }.joined(separator: ",")
             var text = plainText(rendered.html)
-            if text.count > textLimit { text = String(text.prefix(textLimit)) }
+            // Counting characters walks graphemes: only when the bytes could be over the limit.
+            if text.utf8.count > textLimit, text.count > textLimit { text = String(text.prefix(textLimit)) }
             return "{\"u\":\(json(page.outputPath)),\"t\":\(json(page.title)),\"s\":\(json(page.summary)),\"h\":[\(headings)],\"x\":\(json(text))}"
         }
         let script = "/* OpenKey search index (\(model.language.code)): generated, do not edit. */\nwindow.OpenKeySearchIndex = {\"lang\":\(json(model.language.code)),\"pages\":[\n"
@@ -98,11 +99,11 @@ enum SearchIndex {
         var pending: [UInt8] = []
         while let b = bytes.next() {
             switch b {
-            case UInt8(ascii: "\""): out += [92, 34]
-            case UInt8(ascii: "\\"): out += [92, 92]
-            case 0x0A: out += [92, 110]
-            case 0x0D: out += [92, 114]
-            case 0x09: out += [92, 116]
+            case UInt8(ascii: "\""): out.append(92); out.append(34)
+            case UInt8(ascii: "\\"): out.append(92); out.append(92)
+            case 0x0A: out.append(92); out.append(110)
+            case 0x0D: out.append(92); out.append(114)
+            case 0x09: out.append(92); out.append(116)
             case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
             case 0xE2:
                 // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript source: escape them.

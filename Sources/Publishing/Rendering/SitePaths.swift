@@ -4,13 +4,18 @@ import Foundation
 public enum SitePaths {
     /// The relative URL from the page written at `from` to the file at `to` (both relative to the site root).
     public static func relative(from: String, to: String) -> String {
-        let fromDir = from.split(separator: "/").dropLast().map(String.init)
-        let target = to.split(separator: "/").map(String.init)
+        let fromDir = from.utf8.split(separator: UInt8(ascii: "/")).dropLast()
+        let target = to.utf8.split(separator: UInt8(ascii: "/"))
         var common = 0
-        while common < fromDir.count, common < target.count - 1, fromDir[common] == target[common] { common += 1 }
-        let ups = Array(repeating: "..", count: fromDir.count - common)
-        let rest = target[common...].map(encode)
-        return (ups + rest).joined(separator: "/")
+        while common < fromDir.count, common < target.count - 1, fromDir[common].elementsEqual(target[common]) { common += 1 }
+        var out = ""
+        out.reserveCapacity(to.utf8.count + 3 * (fromDir.count - common))
+        for _ in 0..<(fromDir.count - common) { out += out.isEmpty ? ".." : "/.." }
+        for segment in target[common...] {
+            if !out.isEmpty { out += "/" }
+            out += encode(Substring(segment))
+        }
+        return out
     }
 
     /// The prefix that leads from the page at `path` back to the site root: "", "../", "../../".
@@ -39,11 +44,13 @@ public enum SitePaths {
         return set
     }()
 
-    static func encode(_ segment: String) -> String {
+    static func encode(_ segment: String) -> String { encode(Substring(segment)) }
+
+    static func encode(_ segment: Substring) -> String {
         // Almost every segment is plain (letters, digits, - _ .): no need for Foundation's encoder.
         if segment.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 || $0 == 46 }) {
-            return segment
+            return String(segment)
         }
-        return segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? segment
+        return segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? String(segment)
     }
 }
