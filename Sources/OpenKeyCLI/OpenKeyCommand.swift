@@ -11,7 +11,7 @@ public enum OpenKeyCommand {
     OpenKey \(version) — turns a folder of teaching material into an offline course site.
 
     Usage:
-      openkey build [COURSE_DIR] [--output DIR] [--edition student|teacher] [--strict] [--timings]
+      openkey build [COURSE_DIR] [--output DIR] [--edition student|teacher] [--strict] [--timings] [--force]
       openkey check [COURSE_DIR] [--edition student|teacher] [--strict]
       openkey run FILE.ana [--data DIR] [--json] [--plot DIR] [--max-events N] [--threads N] [--timeout S]
       openkey export FILE.ana --to rdataframe|uproot|cpp [--distributed dask|spark] [--dask] [--data DIR] [-o FILE]
@@ -27,6 +27,8 @@ public enum OpenKeyCommand {
     Commands:
       build   Check the course in COURSE_DIR (default: .) and write the site to DIR (default: COURSE_DIR/_site).
               The site is written beside DIR first and swapped in at the end; on any error the old site stays.
+              When no file of Content/, Translations/, Exercises/ or Site/ changed since the last build without
+              warnings, and the site is as it left it, nothing is rebuilt (stamps in .openkey-cache/builds/).
       check   Run every check of build without writing anything.
       run     Check and run an analysis: print its cut flow, histograms and reported values (or JSON with --json).
       export  Write the analysis as an equivalent program for researchers' tools: ROOT RDataFrame (Python, or on
@@ -51,6 +53,7 @@ public enum OpenKeyCommand {
       --edition NAME     student (default from Content/site.yml) or teacher (adds teacher-only pages and notes)
       --strict           treat warnings (e.g. pages in no path) as errors
       --timings          after a build or check, print how long each stage took
+      --force            build even if no input changed since the last successful build
     """
 
     /// Runs one invocation and returns the process exit code; output goes to the given streams.
@@ -64,7 +67,7 @@ public enum OpenKeyCommand {
                                                         "--tree", "--dump", "--entries", "--plot-label",
                                                         "--lang", "--fail-on", "--course", "--roster", "--binary",
                                                         "--to", "--distributed"],
-                                       flags: ["--strict", "--timings", "--help", "-h", "--version", "--json", "--teacher", "--no-tools", "--dask"])
+                                       flags: ["--strict", "--timings", "--force", "--help", "-h", "--version", "--json", "--teacher", "--no-tools", "--dask"])
         } catch {
             stderr("openkey: error: \(error.description)\n\n\(usage)")
             return 2
@@ -126,6 +129,7 @@ public enum OpenKeyCommand {
         var options = BuildOptions(courseRoot: root, output: output, edition: edition, strict: args.flags.contains("--strict"),
                                    checkOnly: checkOnly, environment: environment, showProgress: interactive)
         options.timings = args.flags.contains("--timings")
+        options.force = args.flags.contains("--force")
         let result = BuildPipeline.run(options)
         if !result.diagnostics.isEmpty {
             stderr(DiagnosticFormatter.format(result.diagnostics))
@@ -139,6 +143,8 @@ public enum OpenKeyCommand {
         }
         if checkOnly {
             stdout("openkey: \(result.pageCount) pages checked, \(DiagnosticFormatter.summary(errors: errors, warnings: warnings))")
+        } else if result.upToDate, let index = result.index {
+            stdout("openkey: \(result.pageCount) pages up to date (nothing changed since the last build; --force builds anyway): \(index.path)")
         } else if let index = result.index {
             stdout("openkey: built \(result.pageCount) pages (\(warnings) warning\(warnings == 1 ? "" : "s")): \(index.path)")
         }

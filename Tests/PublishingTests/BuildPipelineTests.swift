@@ -125,4 +125,70 @@ import Testing
         #expect(build("valid", to: out).succeeded)
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
     }
+
+    // MARK: Up to date
+
+    /// A copy of a fixture course (the build writes its stamps into the course's .openkey-cache).
+    func copyOfFixture(_ name: String) throws -> URL {
+        let root = TestPaths.temporaryDirectory().appendingPathComponent(name)
+        try FileManager.default.copyItem(at: TestPaths.fixture(name), to: root)
+        return root
+    }
+
+    func build(course root: URL, to output: URL, force: Bool = false, environment: [String: String] = [:]) -> BuildPipeline.Result {
+        var options = BuildOptions(courseRoot: root, output: output, environment: environment)
+        options.force = force
+        return BuildPipeline.run(options)
+    }
+
+    @Test func anUnchangedCourseIsUpToDateAndAnyChangeRebuilds() throws {
+        let root = try copyOfFixture("valid")
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        let first = build(course: root, to: out)
+        #expect(first.succeeded && !first.upToDate && first.diagnostics.isEmpty)
+        let built = SiteCrawler.snapshot(out)
+
+        let again = build(course: root, to: out)
+        #expect(again.succeeded && again.upToDate && again.pageCount == first.pageCount)
+        #expect(SiteCrawler.snapshot(out) == built)
+
+        // A page edited: rebuilt, with the new text.
+        let page = root.appendingPathComponent("Content/topics/quarks.md")
+        try (String(contentsOf: page, encoding: .utf8) + "\nA sentence added later.\n").write(to: page, atomically: true, encoding: .utf8)
+        let edited = build(course: root, to: out)
+        #expect(edited.succeeded && !edited.upToDate)
+        #expect(try String(contentsOf: out.appendingPathComponent("topics/quarks.html"), encoding: .utf8).contains("A sentence added later."))
+        #expect(build(course: root, to: out).upToDate)
+
+        // A file of the site changed or removed by hand: rebuilt and restored.
+        let welcome = out.appendingPathComponent("topics/welcome.html")
+        let original = try Data(contentsOf: welcome)
+        try Data("broken".utf8).write(to: welcome)
+        #expect(!build(course: root, to: out).upToDate)
+        #expect(try Data(contentsOf: welcome) == original)
+        try FileManager.default.removeItem(at: out.appendingPathComponent("assets/openkey.css"))
+        #expect(!build(course: root, to: out).upToDate)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("assets/openkey.css").path))
+
+        // A new file in an input folder (here the theme's), other options, or --force: built again.
+        #expect(build(course: root, to: out).upToDate)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Exercises"), withIntermediateDirectories: true)
+        try Data("note".utf8).write(to: root.appendingPathComponent("Exercises/README.txt"))
+        #expect(!build(course: root, to: out).upToDate)
+        #expect(!build(course: root, to: out, environment: ["SOURCE_DATE_EPOCH": "1700000000"]).upToDate)
+        #expect(build(course: root, to: out, environment: ["SOURCE_DATE_EPOCH": "1700000000"]).upToDate)
+        #expect(!build(course: root, to: out, force: true, environment: ["SOURCE_DATE_EPOCH": "1700000000"]).upToDate)
+        // Another output folder has its own stamp.
+        #expect(!build(course: root, to: TestPaths.temporaryDirectory().appendingPathComponent("other")).upToDate)
+    }
+
+    @Test func aBuildWithWarningsIsNeverUpToDateSoTheWarningsShowAgain() throws {
+        let root = try copyOfFixture("orphan")
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        for _ in 0..<2 {
+            let result = build(course: root, to: out)
+            #expect(result.succeeded && !result.upToDate)
+            #expect(result.diagnostics.map(\.id) == ["page.orphan"])
+        }
+    }
 }

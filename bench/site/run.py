@@ -21,7 +21,8 @@ and 3 relative `.md` links to other pages (one in the same unit); pages are grou
 For each size and tool, each build runs as its own process under /usr/bin/time -v (wall time, user+sys CPU time,
 peak RSS):
   full       output folder removed first
-  no-change  build again into the existing output
+  no-change  build again into the existing output (OpenKey: checks its stamps and stops: "up to date")
+  forced     OpenKey only: the same with --force (a complete rebuild, as Hugo and MkDocs always do)
   edit-one   after appending a sentence to one English page (a different sentence each repeat; restored after)
 Tools run round-robin within each repeat, so background load affects them alike. Before any timing, one build
 of each tool must succeed and produce exactly N × 4 page HTML files, each with its title, its language and its
@@ -54,8 +55,12 @@ LANG_NAMES = {"en": "English", "es": "Español", "it": "Italiano", "fr": "Franç
 PATH_SIZE = 25
 TOOLS = ["openkey", "hugo", "mkdocs"]
 TOOL_LABELS = {"openkey": "OpenKey", "hugo": "Hugo", "mkdocs": "MkDocs + Material + i18n"}
-MODES = ["full", "no-change", "edit-one"]
-MODE_LABELS = {"full": "full build", "no-change": "no-change rebuild", "edit-one": "rebuild after editing 1 page"}
+MODES = ["full", "no-change", "forced", "edit-one"]
+MODE_LABELS = {"full": "full build", "no-change": "no-change rebuild", "forced": "no-change rebuild, --force",
+               "edit-one": "rebuild after editing 1 page"}
+# OpenKey only: its no-change rebuild stops after checking file stamps; --force rebuilds everything anyway, which is
+# what Hugo and MkDocs do on a no-change rebuild (compared with their no-change row).
+OPENKEY_ONLY = {"forced"}
 
 
 def fail(msg):
@@ -493,9 +498,9 @@ def timed(cmd, cwd=None):
     return r.stdout + r.stderr, wall, cpu, (int(rss.group(1)) / 1024 if rss else float("nan"))
 
 
-def build_cmd(tool, course, out):
+def build_cmd(tool, course, out, force=False):
     if tool == "openkey":
-        return [OPENKEY, "build", course, "--output", out]
+        return [OPENKEY, "build", course, "--output", out] + (["--force"] if force else [])
     if tool == "hugo":
         return ["hugo", "--source", course, "--destination", out]
     return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", os.path.join(course, "mkdocs.yml"),
@@ -744,15 +749,21 @@ def main():
                       "mkdocs": os.path.join(course["dirs"]["mkdocs"], "docs", edit_rel)}
         originals = {t: open(edit_files[t], encoding="utf-8").read() for t in tools}
         for mode in MODES:
-            for tool in tools:
+            mode_tools = [t for t in tools if mode not in OPENKEY_ONLY or t == "openkey"]
+            for tool in mode_tools:
                 results[(n, tool, mode)] = {"wall": [], "cpu": [], "rss": []}
             for k in range(repeats):
-                for tool in tools:
+                for tool in mode_tools:
                     if mode == "full":
                         shutil.rmtree(outs[tool], ignore_errors=True)
                     elif mode == "edit-one":
                         write(edit_files[tool], originals[tool] + "\n" + EDIT_SENTENCE.format(k=k + 1) + "\n")
-                    _, wall, cpu, rss = timed(build_cmd(tool, course["dirs"][tool], outs[tool]))
+                    log, wall, cpu, rss = timed(build_cmd(tool, course["dirs"][tool], outs[tool], force=mode == "forced"))
+                    if tool == "openkey":
+                        # Up to date exactly when nothing changed; otherwise a complete build with no warning.
+                        expected = r"\d+ pages up to date" if mode == "no-change" else r"built \d+ pages \(0 warnings\)"
+                        if not re.search(expected, log):
+                            fail(f"OpenKey ({MODE_LABELS[mode]}): expected /{expected}/ in its output, got:\n{log[-1500:]}")
                     r = results[(n, tool, mode)]
                     r["wall"].append(wall)
                     r["cpu"].append(cpu)
@@ -765,7 +776,7 @@ def main():
                     path = page_html(tool, outs[tool], "en", page_id(n // 2))
                     if f"Edit number {repeats}" not in open(path, encoding="utf-8").read():
                         fail(f"{TOOL_LABELS[tool]}: the edited page {path} does not show the edit")
-            for tool in tools:
+            for tool in mode_tools:
                 r = results[(n, tool, mode)]
                 print(f"  {TOOL_LABELS[tool]:<26} {MODE_LABELS[mode]:<30} median {statistics.median(r['wall']):7.2f} s"
                       f"  peak RSS {statistics.median(r['rss']):6.0f} MB", flush=True)
@@ -793,7 +804,11 @@ def main():
     lines.append(f"- What each tool does: **OpenKey** `build COURSE --output DIR`: checks every link and path, "
                  f"TeX → MathML, Python highlighting, search index, language switcher, paths pages; the stamps "
                  f"make every translation current. It writes the whole site into a new folder beside the output "
-                 f"and swaps it in, so every build (also no-change) writes the full tree. **Hugo** `hugo --source "
+                 f"and swaps it in (files the old site holds byte for byte are hard-linked). When no input file "
+                 f"(Content, Translations, Exercises, Site, the program, the options) and no output file changed "
+                 f"since its last build without warnings, it stops after checking their stamps (size, times, "
+                 f"inode): the no-change row; with `--force` it rebuilds everything (the --force row). A page "
+                 f"edit makes a complete build. **Hugo** `hugo --source "
                  f"--destination`: minimal templates (`baseof`, `single`, `list`, a link render hook resolving "
                  f"`.md` links with `GetPage`, failing on a broken one), language switcher, Chroma highlighting, "
                  f"TeX left as text, no search; uglyURLs + relativeURLs (offline-usable); taxonomies, RSS and "
@@ -834,9 +849,22 @@ def main():
             cells = []
             for other in ["hugo", "mkdocs"]:
                 for what in ["wall", "rss"]:
-                    a, b = med(n, "openkey", mode, what), med(n, other, mode, what)
+                    a, b = med(n, "openkey", mode, what), med(n, other, "no-change" if mode == "forced" else mode, what)
                     cells.append(fmt(a / b) if a is not None and b else "—")
             lines.append(f"| {n} | {MODE_LABELS[mode]} | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append("(For “no-change rebuild, --force” the other tools' no-change rebuild is the comparison.)")
+    lines.append("")
+    lines.append("A rebuild after editing one page, as a share of the same tool's full build (medians):")
+    lines.append("")
+    lines.append("| N | " + " | ".join(TOOL_LABELS[t] for t in TOOLS) + " |")
+    lines.append("|---:|" + "---:|" * len(TOOLS))
+    for n in sizes:
+        cells = []
+        for tool in TOOLS:
+            a, b = med(n, tool, "edit-one"), med(n, tool, "full")
+            cells.append(f"{100 * a / b:.0f} %" if a is not None and b else "—")
+        lines.append(f"| {n} | " + " | ".join(cells) + " |")
     lines.append("")
     lines.append("Growth with N (full build, median wall time; per 1000 source pages, each in 4 languages; "
                  "exponent b of t ∝ N^b between consecutive sizes, 1 = linear):")

@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var showProgress: Bool
     /// Print each stage's wall time at the end (`--timings`).
     public var timings = false
+    /// Build even when nothing changed since the last build (`--force`); see `BuildStamp`.
+    public var force = false
 
     public init(courseRoot: URL, output: URL? = nil, edition: Edition? = nil, strict: Bool = false, checkOnly: Bool = false,
                 environment: [String: String] = ProcessInfo.processInfo.environment, showProgress: Bool = false) {

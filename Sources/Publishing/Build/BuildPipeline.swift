@@ -17,6 +17,8 @@ public enum BuildPipeline {
         public var pageCount: Int
         /// `index.html` of the written site, when one was written.
         public var index: URL?
+        /// Nothing was built: the inputs and the output are as the last successful build left them.
+        public var upToDate = false
     }
 
     static let stageCount = 7
@@ -27,6 +29,13 @@ public enum BuildPipeline {
         defer { progress.finish() }
         func failed(_ pages: Int = 0) -> Result {
             Result(diagnostics: log.diagnostics, succeeded: false, pageCount: pages, index: nil)
+        }
+
+        // 0. Up to date? The stamps of every input (taken before anything is read) against the last build's.
+        let stamp = options.checkOnly ? nil : BuildStamp.current(options)
+        if let stamp, !options.force, let pages = stamp.upToDate(options) {
+            return Result(diagnostics: [], succeeded: true, pageCount: pages,
+                          index: options.output.appendingPathComponent("index.html"), upToDate: true)
         }
 
         // 1. Load: the course folder, its translations and the theme, into values.
@@ -164,6 +173,11 @@ public enum BuildPipeline {
             log.emit(.error("build.write", error.description, at: nil,
                             hint: "choose another folder with --output, or remove that one"))
             return failed(course.pages.count)
+        }
+        if let stamp, log.diagnostics.isEmpty {
+            stamp.record(options, pageCount: course.pages.count)
+        } else {
+            BuildStamp.forget(options)
         }
         return Result(diagnostics: log.diagnostics, succeeded: true, pageCount: course.pages.count,
                       index: options.output.appendingPathComponent("index.html"))
