@@ -22,20 +22,24 @@ public enum CourseLoader {
         var paths: [LearningPath] = []
         var curricula: [CurriculumRegistry] = []
         var assets: [String] = []
+        // Pages are independent: read and parsed on all cores first, then taken in file order below (so pages and
+        // diagnostics come in the same order as one file after another).
+        let pageFiles = files.filter { $0.hasSuffix(".md") && !$0.hasPrefix("paths/") && !$0.hasPrefix("curricula/") }
+        let parsedPages = Dictionary(uniqueKeysWithValues: zip(pageFiles, ConcurrentMap.map(pageFiles) { relative -> (Page?, [Diagnostic]) in
+            let sourcePath = "Content/" + relative
+            switch readText(content.appendingPathComponent(relative), sourcePath: sourcePath) {
+            case .failure(let problem): return (nil, [problem])
+            case .success(let text): return PageParser.parse(text, sourcePath: sourcePath, defaultID: String(relative.dropLast(".md".count)))
+            }
+        }))
         for relative in files {
             let sourcePath = "Content/" + relative
             let url = content.appendingPathComponent(relative)
             func read() -> String? {
-                guard let data = FileManager.default.contents(atPath: url.path) else {
-                    log.emit(.error("file.unreadable", "cannot read file", at: .file(sourcePath)))
-                    return nil
+                switch readText(url, sourcePath: sourcePath) {
+                case .success(let text): return text
+                case .failure(let problem): log.emit(problem); return nil
                 }
-                guard let text = String(data: data, encoding: .utf8) else {
-                    log.emit(.error("file.encoding", "file is not valid UTF-8", at: .file(sourcePath),
-                                    hint: "save the file as UTF-8 in your editor"))
-                    return nil
-                }
-                return text
             }
             let name = (relative as NSString).lastPathComponent
             if name.hasPrefix(".") { continue }
@@ -69,11 +73,9 @@ public enum CourseLoader {
                 log.emit(contentsOf: diagnostics)
                 if let page { pages.append(page) }
                 assets.append(relative)
-            } else if relative.hasSuffix(".md") {
-                guard let text = read() else { continue }
-                let (page, diagnostics) = PageParser.parse(text, sourcePath: sourcePath, defaultID: stem)
-                log.emit(contentsOf: diagnostics)
-                if let page { pages.append(page) }
+            } else if relative.hasSuffix(".md"), let parsed = parsedPages[relative] {
+                log.emit(contentsOf: parsed.1)
+                if let page = parsed.0 { pages.append(page) }
             } else {
                 assets.append(relative)
             }
@@ -84,6 +86,18 @@ public enum CourseLoader {
         }
         return Course(site: site ?? SiteConfig(title: "Course"), pages: pages, paths: paths,
                       curricula: curricula, assets: assets)
+    }
+
+    /// A text file's contents, or the error to report at `sourcePath`.
+    public static func readText(_ url: URL, sourcePath: String) -> Result<String, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(.error("file.unreadable", "cannot read file", at: .file(sourcePath)))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(.error("file.encoding", "file is not valid UTF-8", at: .file(sourcePath),
+                                   hint: "save the file as UTF-8 in your editor"))
+        }
+        return .success(text)
     }
 
     /// Every regular file below `folder`, as sorted relative paths with `/` separators (hidden files only when asked).

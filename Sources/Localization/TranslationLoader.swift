@@ -39,8 +39,29 @@ public enum TranslationLoader {
                     .suggesting(originalPath, from: pagesBySource.keys))
                 return nil
             }
-            for relative in CourseLoader.listFiles(under: base) {
+            let files = CourseLoader.listFiles(under: base)
+            // Translated pages are read and parsed on all cores first, then taken in file order below.
+            let pageFiles = files.filter { $0.hasSuffix(".md") && !$0.hasPrefix("paths/") && !$0.hasPrefix("curricula/") && !$0.hasPrefix("exercises/") }
+            let parsedPages = Dictionary(uniqueKeysWithValues: zip(pageFiles, ConcurrentMap.map(pageFiles) { relative
+                -> Result<(TranslatedPage?, [Diagnostic]), Diagnostic> in
                 let sourcePath = "Translations/\(language)/\(relative)"
+                return CourseLoader.readText(base.appendingPathComponent(relative), sourcePath: sourcePath).map { text in
+                    TranslatedPageParser.parse(text, language: language, sourcePath: sourcePath, originalPath: "Content/" + relative)
+                }
+            }))
+            for relative in files {
+                let sourcePath = "Translations/\(language)/\(relative)"
+                if let result = parsedPages[relative] {
+                    let parsed: (TranslatedPage?, [Diagnostic])
+                    switch result {
+                    case .failure(let problem): log.emit(problem); continue
+                    case .success(let value): parsed = value
+                    }
+                    guard let page = original("Content/" + relative, of: sourcePath) else { continue }
+                    log.emit(contentsOf: parsed.1)
+                    if let translated = parsed.0 { pack.pages[page.id] = translated }
+                    continue
+                }
                 guard let text = read(base.appendingPathComponent(relative), sourcePath: sourcePath, log: log) else { continue }
                 if relative == "ui.yml" {
                     let (catalogue, diagnostics) = UICatalog.parse(text, language: language, sourcePath: sourcePath)

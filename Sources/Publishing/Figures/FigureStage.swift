@@ -1,4 +1,5 @@
 import Analysis
+import Curriculum
 import Diagnostics
 import Foundation
 import Plotting
