@@ -101,12 +101,13 @@ public enum CourseLoader {
     }
 
     /// Every regular file below `folder`, as sorted relative paths with `/` separators (hidden files only when asked).
-    /// Symbolic links are left out, and never followed. Plain `readdir`: Foundation's enumerator with resource
-    /// values costs more than reading the files of a 10,000-page course.
-    public static func listFiles(under folder: URL, includingHidden: Bool = false) -> [String] {
+    /// Symbolic links are left out unless `followingLinks` (then a link counts as what it points to, to a depth
+    /// of 64 folders). Plain `readdir`: Foundation's enumerator with resource values costs more than reading the
+    /// files of a 10,000-page course.
+    public static func listFiles(under folder: URL, includingHidden: Bool = false, followingLinks: Bool = false) -> [String] {
         var out: [String] = []
-        func walk(_ path: String, _ relative: String) {
-            guard let dir = opendir(path) else { return }
+        func walk(_ path: String, _ relative: String, depth: Int) {
+            guard depth < 64, let dir = opendir(path) else { return }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -115,9 +116,9 @@ public enum CourseLoader {
                 if name == "." || name == ".." || (!includingHidden && name.hasPrefix(".")) { continue }
                 let full = path + "/" + name, rel = relative.isEmpty ? name : relative + "/" + name
                 var type = Int32(entry.pointee.d_type)
-                if type == Int32(DT_UNKNOWN) {
+                if type == Int32(DT_UNKNOWN) || (followingLinks && type == Int32(DT_LNK)) {
                     var info = stat()
-                    guard lstat(full, &info) == 0 else { continue }
+                    guard (followingLinks ? stat(full, &info) : lstat(full, &info)) == 0 else { continue }
                     switch info.st_mode & S_IFMT {
                     case S_IFREG: type = Int32(DT_REG)
                     case S_IFDIR: type = Int32(DT_DIR)
@@ -127,11 +128,11 @@ public enum CourseLoader {
                 if type == Int32(DT_REG) {
                     out.append(rel)
                 } else if type == Int32(DT_DIR) {
-                    walk(full, rel)
+                    walk(full, rel, depth: depth + 1)
                 }
             }
         }
-        walk(folder.standardizedFileURL.path, "")
+        walk(folder.standardizedFileURL.path, "", depth: 0)
         return out.sorted()
     }
 }

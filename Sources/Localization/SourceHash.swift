@@ -86,42 +86,6 @@ public enum SourceHash {
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
-    /// Line endings unified, trailing spaces of every line and blank lines at both ends removed. One pass over bytes.
-    static func normalise(_ text: String) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpaces = [UInt8]()
-        var bytes = text.utf8.makeIterator()
-        var previousWasCR = false
-        while let b = bytes.next() {
-            if b == 0x0D || b == 0x0A {
-                if b == 0x0A && previousWasCR { previousWasCR = false; continue }
-                previousWasCR = b == 0x0D
-                pendingSpaces.removeAll(keepingCapacity: true)   // trailing spaces of the line go
-                out.append(0x0A)
-                continue
-            }
-            previousWasCR = false
-            if b == 0x20 || b == 0x09 { pendingSpaces.append(b); continue }
-            if !pendingSpaces.isEmpty { out.append(contentsOf: pendingSpaces); pendingSpaces.removeAll(keepingCapacity: true) }
-            out.append(b)
-        }
-        // Blank lines at both ends.
-        var start = 0, end = out.count
-        while start < end, out[start] == 0x0A || out[start] == 0x0D { start += 1 }
-        while end > start, out[end - 1] == 0x0A || out[end - 1] == 0x0D { end -= 1 }
-        return String(decoding: out[start..<end], as: UTF8.self)
-    }
-
-    static func fnv1a64(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
-
     static func hex(_ value: UInt64, digits: Int) -> String {
         let text = String(value, radix: 16)
         return String(repeating: "0", count: max(0, digits - text.count)) + text
@@ -152,9 +116,9 @@ private enum CharacterSetLike {
     }
 }
 
-/// FNV-1a 64 of texts as `SourceHash.normalise` would give them (joined by NUL bytes with `separate()`), computed
-/// while reading their bytes once, without building the normalised text: the build fingerprints every page of
-/// every language.
+/// FNV-1a 64 of texts normalised (line endings unified, trailing spaces of every line and blank lines at both ends
+/// left out; texts joined by NUL bytes with `separate()`), computed while reading their bytes once, without building
+/// the normalised text: the build fingerprints every page of every language.
 struct NormalisedHasher {
     private(set) var hash: UInt64 = 0xCBF2_9CE4_8422_2325
 

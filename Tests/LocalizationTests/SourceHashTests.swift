@@ -40,11 +40,51 @@ import Testing
         for text in texts {
             var hasher = NormalisedHasher()
             hasher.add(text)
-            #expect(hasher.hash == SourceHash.fnv1a64(SourceHash.normalise(text)), "\(text.debugDescription)")
+            #expect(hasher.hash == Reference.fnv1a64(Reference.normalise(text)), "\(text.debugDescription)")
         }
         for (a, b, c) in [("T", "S", "body\n"), (" T ", "", "\r\nx  \r\n"), ("", "", "")] {
-            let joined = SourceHash.hex(SourceHash.fnv1a64(SourceHash.normalise(a) + "\u{0}" + SourceHash.normalise(b) + "\u{0}" + SourceHash.normalise(c)), digits: 16)
+            let joined = SourceHash.hex(Reference.fnv1a64(Reference.normalise(a) + "\u{0}" + Reference.normalise(b) + "\u{0}" + Reference.normalise(c)), digits: 16)
             #expect(SourceHash.of(title: a, summary: b, body: c) == joined)
         }
+    }
+}
+
+/// The fingerprint's rule written plainly (the normalised text, then FNV-1a 64 of its bytes), as translators' stamps
+/// and the site benchmark's generator compute it: the build's one-pass hasher must agree with it.
+private enum Reference {
+    /// Line endings unified, trailing spaces of every line and blank lines at both ends removed. One pass over bytes.
+    static func normalise(_ text: String) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpaces = [UInt8]()
+        var bytes = text.utf8.makeIterator()
+        var previousWasCR = false
+        while let b = bytes.next() {
+            if b == 0x0D || b == 0x0A {
+                if b == 0x0A && previousWasCR { previousWasCR = false; continue }
+                previousWasCR = b == 0x0D
+                pendingSpaces.removeAll(keepingCapacity: true)   // trailing spaces of the line go
+                out.append(0x0A)
+                continue
+            }
+            previousWasCR = false
+            if b == 0x20 || b == 0x09 { pendingSpaces.append(b); continue }
+            if !pendingSpaces.isEmpty { out.append(contentsOf: pendingSpaces); pendingSpaces.removeAll(keepingCapacity: true) }
+            out.append(b)
+        }
+        // Blank lines at both ends.
+        var start = 0, end = out.count
+        while start < end, out[start] == 0x0A || out[start] == 0x0D { start += 1 }
+        while end > start, out[end - 1] == 0x0A || out[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: out[start..<end], as: UTF8.self)
+    }
+
+    static func fnv1a64(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 }

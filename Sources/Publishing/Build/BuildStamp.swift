@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -26,7 +27,8 @@ struct BuildStamp: Equatable {
         let root = options.courseRoot.standardizedFileURL.path
         var inputs: [String] = []
         for folder in inputFolders {
-            guard FileStamps.collect(root + "/" + folder, relative: folder, into: &inputs) else { return nil }
+            guard let stamps = FileStamps.collect(root + "/" + folder, relative: folder) else { return nil }
+            inputs += stamps
         }
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
         let program = FileStamps.stamp(of: executable) ?? "?"
@@ -73,8 +75,7 @@ struct BuildStamp: Equatable {
     /// Records a successful build: these inputs, and every file of the output as the build left it.
     func record(_ options: BuildOptions, pageCount: Int) {
         let site = options.output.standardizedFileURL.path
-        var outputs: [String] = []
-        guard FileStamps.collect(site, relative: "", into: &outputs, includingHidden: true, changeTime: false), !outputs.isEmpty else {
+        guard let outputs = FileStamps.collect(site, relative: "", includingHidden: true, changeTime: false), !outputs.isEmpty else {
             BuildStamp.forget(options)
             return
         }
@@ -109,34 +110,15 @@ enum FileStamps {
         return "\(info.st_size)\t\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\t\(changed)\t\(info.st_ino)"
     }
 
-    /// Appends `stamp<TAB>relative path` for every regular file below `path`, sorted by path; a missing folder adds
-    /// nothing. False when something cannot be read or named in a line (then nothing should be recorded).
-    static func collect(_ path: String, relative: String, into out: inout [String], includingHidden: Bool = false,
-                        changeTime: Bool = true, depth: Int = 0) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return errno == ENOENT }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { return false }
-        guard depth < 64, let dir = opendir(path) else { return false }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
-            if name == "." || name == ".." || (!includingHidden && name.hasPrefix(".")) { continue }
-            names.append(name)
+    /// `stamp<TAB>relative path` for every regular file below `folder` (links followed: a build reads what they
+    /// point to); nil when a name cannot be written in a line (then nothing should be recorded).
+    static func collect(_ folder: String, relative: String, includingHidden: Bool = false, changeTime: Bool = true) -> [String]? {
+        var out: [String] = []
+        for path in CourseLoader.listFiles(under: URL(fileURLWithPath: folder), includingHidden: includingHidden, followingLinks: true) {
+            let rel = relative.isEmpty ? path : relative + "/" + path
+            guard !rel.contains("\n"), !rel.contains("\t"), let stamp = stamp(of: folder + "/" + path, changeTime: changeTime) else { return nil }
+            out.append(stamp + "\t" + rel)
         }
-        closedir(dir)
-        for name in names.sorted() {
-            let full = path + "/" + name, rel = relative.isEmpty ? name : relative + "/" + name
-            guard !rel.contains("\n"), !rel.contains("\t"), stat(full, &info) == 0 else { return false }
-            switch info.st_mode & S_IFMT {
-            case S_IFREG:
-                guard let stamp = stamp(of: full, changeTime: changeTime) else { return false }
-                out.append(stamp + "\t" + rel)
-            case S_IFDIR:
-                guard collect(full, relative: rel, into: &out, includingHidden: includingHidden, changeTime: changeTime, depth: depth + 1) else { return false }
-            default:
-                continue
-            }
-        }
-        return true
+        return out
     }
 }
