@@ -24,6 +24,20 @@ public struct TranslatedPage: Sendable, Hashable {
     public var attachments: [String: [UInt8]] = [:]
     public var generatedHTML: [String] = []
 
+    public init(language: String, sourcePath: String, originalPath: String, title: String, summary: String, body: String,
+                bodyFirstLine: Int, translationOf: String?, translationOfLocation: SourceLocation, sourceSections: [(hash: String, heading: String)]) {
+        self.language = language
+        self.sourcePath = sourcePath
+        self.originalPath = originalPath
+        self.title = title
+        self.summary = summary
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+        self.translationOf = translationOf
+        self.translationOfLocation = translationOfLocation
+        self.sourceSections = sourceSections
+    }
+
     public static func == (a: TranslatedPage, b: TranslatedPage) -> Bool {
         a.sourcePath == b.sourcePath && a.title == b.title && a.summary == b.summary && a.body == b.body
             && a.translationOf == b.translationOf

@@ -27,6 +27,15 @@ public struct TranslationStatus: Sendable {
         public var state: State
         /// The fingerprint recorded by the translation, if any (to find the old source in git).
         public var recordedHash: String?
+
+        public init(pageID: String, title: String, originalPath: String, translationPath: String?, state: State, recordedHash: String?) {
+            self.pageID = pageID
+            self.title = title
+            self.originalPath = originalPath
+            self.translationPath = translationPath
+            self.state = state
+            self.recordedHash = recordedHash
+        }
     }
 
     public struct LanguageStatus: Sendable {
@@ -35,27 +44,39 @@ public struct TranslationStatus: Sendable {
         public var pages: [PageStatus]
         public var missingUIKeys: [String]
         public func count(_ name: String) -> Int { pages.filter { $0.state.name == name }.count }
+
+        public init(language: String, name: String, pages: [PageStatus], missingUIKeys: [String]) {
+            self.language = language
+            self.name = name
+            self.pages = pages
+            self.missingUIKeys = missingUIKeys
+        }
     }
 
     public var languages: [LanguageStatus]
+
+    public init(languages: [LanguageStatus]) { self.languages = languages }
 
     public static func compute(course: Course, translations: CourseTranslations) -> TranslationStatus {
         var out: [LanguageStatus] = []
         for language in course.site.languages where language != translations.sourceLanguage {
             let pack = translations.packs[language] ?? LanguagePack(language: language)
-            let pages = course.pages.sorted { $0.sourcePath < $1.sourcePath }.map { page -> PageStatus in
-                guard let translated = pack.pages[page.id] else {
-                    return PageStatus(pageID: page.id, title: page.title, originalPath: page.sourcePath, translationPath: nil,
-                                      state: .missing, recordedHash: nil)
-                }
-                return PageStatus(pageID: page.id, title: page.title, originalPath: page.sourcePath,
-                                  translationPath: translated.sourcePath, state: state(of: translated, source: page),
-                                  recordedHash: translated.translationOf)
-            }
+            let pages = course.pages.sorted { $0.sourcePath < $1.sourcePath }.map { status(of: $0, in: pack) }
             let missing = pack.ui.map { $0.missingKeys(comparedTo: translations.reference) } ?? translations.reference.strings.keys.sorted()
             out.append(LanguageStatus(language: language, name: translations.name(of: language), pages: pages, missingUIKeys: missing))
         }
         return TranslationStatus(languages: out)
+    }
+
+    /// Where one page stands in one language.
+    public static func status(of page: Page, in pack: LanguagePack) -> PageStatus {
+        guard let translated = pack.pages[page.id] else {
+            return PageStatus(pageID: page.id, title: page.title, originalPath: page.sourcePath, translationPath: nil,
+                              state: .missing, recordedHash: nil)
+        }
+        return PageStatus(pageID: page.id, title: page.title, originalPath: page.sourcePath,
+                          translationPath: translated.sourcePath, state: state(of: translated, source: page),
+                          recordedHash: translated.translationOf)
     }
 
     public static func state(of translation: TranslatedPage, source: Page) -> State {

@@ -145,6 +145,8 @@ public enum OpenKeyCommand {
             stdout("openkey: \(result.pageCount) pages checked, \(DiagnosticFormatter.summary(errors: errors, warnings: warnings))")
         } else if result.upToDate, let index = result.index {
             stdout("openkey: \(result.pageCount) pages up to date (nothing changed since the last build; --force builds anyway): \(index.path)")
+        } else if let updated = result.updated, let index = result.index {
+            stdout("openkey: updated \(updated.pages) edited page\(updated.pages == 1 ? "" : "s") of \(result.pageCount) (\(updated.files) file\(updated.files == 1 ? "" : "s") of the site changed, 0 warnings): \(index.path)")
         } else if let index = result.index {
             stdout("openkey: built \(result.pageCount) pages (\(warnings) warning\(warnings == 1 ? "" : "s")): \(index.path)")
         }

@@ -191,4 +191,135 @@ import Testing
             #expect(result.diagnostics.map(\.id) == ["page.orphan"])
         }
     }
+
+    /// The multilingual fixture made clean (complete UI catalogues, no raw HTML in a translation), so that its
+    /// builds are recorded and a later edit can update the site.
+    func cleanMultilingualCourse() throws -> URL {
+        let root = try copyOfFixture("multilingual")
+        for code in ["es", "ar"] {
+            let ui = root.appendingPathComponent("Translations/\(code)/ui.yml")
+            try? FileManager.default.removeItem(at: ui)
+            try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent("Translations/\(code)/ui.yml"), to: ui)
+        }
+        try edit(root, "Translations/es/basics/intro.md") {
+            $0.replacingOccurrences(of: "<script>alert(\"translated pages are untrusted\")</script>\n", with: "")
+        }
+        return root
+    }
+
+    func edit(_ root: URL, _ file: String, _ change: (String) -> String) throws {
+        let url = root.appendingPathComponent(file)
+        try change(String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func inode(_ url: URL) -> UInt64? { (try? FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64) ?? nil }
+
+    @Test(arguments: [Edition.student, .teacher])
+    func editingThePagesTextUpdatesOnlyTheFilesShowingItAndGivesTheFullBuildsSite(edition: Edition) throws {
+        let root = try cleanMultilingualCourse()
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        let reference = TestPaths.temporaryDirectory().appendingPathComponent("reference")
+        func build(_ output: URL, force: Bool = false) -> BuildPipeline.Result {
+            var options = BuildOptions(courseRoot: root, output: output, edition: edition, environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+            options.force = force
+            return BuildPipeline.run(options)
+        }
+        let first = build(out)
+        #expect(first.succeeded && first.diagnostics.isEmpty && first.updated == nil, "\(DiagnosticFormatter.format(first.diagnostics))")
+        let edits: [(label: String, file: String, change: (String) -> String, updates: Bool)] = [
+            ("a sentence added to a translated page (its translation becomes stale)", "Content/basics/units.md",
+             { $0 + "\nOne more sentence about units.\n" }, true),
+            ("the same page again", "Content/basics/units.md", { $0 + "\nAnd another one, with $E = mc^2$.\n" }, true),
+            ("a sentence of a translation", "Translations/es/basics/intro.md",
+             { $0.replacingOccurrences(of: "Las partículas son pequeñas.", with: "Las partículas son muy pequeñas.") }, true),
+            ("a page with no translation, in a subfolder", "Content/deep/er/notes.md", { $0 + "\nA note for later.\n" }, true),
+            ("a page and a translation together", "Content/basics/intro.md", { $0 + "\nSee you soon.\n" }, true),
+            ("a heading renamed (its anchor changes)", "Content/basics/units.md",
+             { $0.replacingOccurrences(of: "## Masses", with: "## Mass values") }, false),
+            ("a title changed (other pages show it)", "Content/basics/units.md",
+             { $0.replacingOccurrences(of: "title: Units", with: "title: Energy units") }, false),
+            ("a translated title changed", "Translations/es/basics/units.md",
+             { $0.replacingOccurrences(of: "title: Unidades", with: "title: Las unidades") }, false),
+        ]
+        for (label, file, change, updates) in edits {
+            let home = out.appendingPathComponent("en/index.html")
+            let homeBefore = inode(home)
+            try edit(root, file, change)
+            if label.hasPrefix("a page and a translation") {
+                try edit(root, "Translations/ar/basics/intro.md") { $0 + "\nإلى اللقاء.\n" }
+            }
+            let result = build(out)
+            #expect(result.succeeded && result.diagnostics.isEmpty, "\(label): \(DiagnosticFormatter.format(result.diagnostics))")
+            #expect((result.updated != nil) == updates, "\(label)")
+            if updates {
+                // Untouched files of the site are not even rewritten.
+                #expect(inode(home) == homeBefore, "\(label)")
+                #expect((result.updated?.files ?? 0) > 0, "\(label)")
+            }
+            #expect(build(reference, force: true).succeeded)
+            let (site, full) = (SiteCrawler.snapshot(out), SiteCrawler.snapshot(reference))
+            #expect(site.keys.sorted() == full.keys.sorted(), "\(label)")
+            for (path, data) in full.sorted(by: { $0.key < $1.key }) where site[path] != data {
+                Issue.record("\(label): \(path) is not what a full build writes")
+            }
+            #expect(build(out).upToDate, "\(label)")
+        }
+    }
+
+    @Test func anEditWithAProblemIsReportedAsByAFullBuildAndTheSiteKept() throws {
+        let root = try cleanMultilingualCourse()
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        #expect(build(course: root, to: out).diagnostics.isEmpty)
+        let before = SiteCrawler.snapshot(out)
+        let original = try String(contentsOf: root.appendingPathComponent("Content/basics/units.md"), encoding: .utf8)
+
+        try edit(root, "Content/basics/units.md") { $0 + "\nSee [the missing page](missing.md).\n" }
+        let broken = build(course: root, to: out)
+        #expect(!broken.succeeded && broken.updated == nil)
+        #expect(broken.diagnostics.map(\.id) == ["link.broken"])
+        #expect(broken.diagnostics.first?.location?.path == "Content/basics/units.md")
+        #expect(SiteCrawler.snapshot(out) == before)
+
+        // Fixed: the site is updated from the last good build's snapshot, and is that build's site again.
+        try original.write(to: root.appendingPathComponent("Content/basics/units.md"), atomically: true, encoding: .utf8)
+        let fixed = build(course: root, to: out)
+        #expect(fixed.succeeded && fixed.updated != nil)
+        #expect(SiteCrawler.snapshot(out) == before)
+
+        // Without the snapshot (removed, or from another build), an edit builds everything.
+        let cache = root.appendingPathComponent(".openkey-cache/builds")
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache.path) where name.hasSuffix(".snapshot") {
+            try FileManager.default.removeItem(at: cache.appendingPathComponent(name))
+        }
+        try edit(root, "Content/basics/units.md") { $0 + "\nA sentence.\n" }
+        let rebuilt = build(course: root, to: out)
+        #expect(rebuilt.succeeded && rebuilt.updated == nil && !rebuilt.upToDate)
+        #expect(build(course: root, to: out).upToDate)
+    }
+
+    @Test func theSnapshotReadsBackAsWrittenAndADamagedOneIsIgnored() throws {
+        let root = try cleanMultilingualCourse()
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        var options = BuildOptions(courseRoot: root, output: out, edition: .teacher)
+        #expect(BuildPipeline.run(options).diagnostics.isEmpty)
+        let file = BuildSnapshot.file(options)
+        let written = try Data(contentsOf: file)
+        let stamp = try #require(FileStamps.stamp(of: file.path))
+        let snapshot = try #require(BuildSnapshot.read(options, stamp: stamp))
+        #expect(Data(snapshot.bytes) == written)
+        #expect(snapshot.course.pages.map(\.id) == ["basics/intro", "basics/units", "deep/er/notes"])
+        #expect(snapshot.translations.packs["es"]?.pages["basics/units"]?.originalPath == "Content/basics/units.md")
+        #expect(snapshot.status.languages.map(\.language) == ["es", "ar"])
+        #expect(snapshot.anchors["basics/units"] == ["electronvolts", "masses"])
+
+        // Cut short: not read (an edit then builds everything, and writes a good snapshot again).
+        try written.prefix(written.count / 2).write(to: file)
+        #expect(BuildSnapshot.read(options, stamp: FileStamps.stamp(of: file.path)!) == nil)
+        try edit(root, "Content/basics/units.md") { $0 + "\nA sentence.\n" }
+        options.edition = .teacher
+        let rebuilt = BuildPipeline.run(options)
+        #expect(rebuilt.succeeded && rebuilt.updated == nil)
+        try edit(root, "Content/basics/units.md") { $0 + "\nAnother sentence.\n" }
+        #expect(BuildPipeline.run(options).updated != nil)
+    }
 }

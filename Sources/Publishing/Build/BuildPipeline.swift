@@ -19,6 +19,9 @@ public enum BuildPipeline {
         public var index: URL?
         /// Nothing was built: the inputs and the output are as the last successful build left them.
         public var upToDate = false
+        /// Only the text of some pages changed, and only the files that show it were written (see `IncrementalBuild`):
+        /// how many pages were edited and how many files of the site changed.
+        public var updated: (pages: Int, files: Int)? = nil
     }
 
     static let stageCount = 7
@@ -33,9 +36,20 @@ public enum BuildPipeline {
 
         // 0. Up to date? The stamps of every input (taken before anything is read) against the last build's.
         let stamp = options.checkOnly ? nil : BuildStamp.current(options)
-        if let stamp, !options.force, let pages = stamp.upToDate(options) {
-            return Result(diagnostics: [], succeeded: true, pageCount: pages,
-                          index: options.output.appendingPathComponent("index.html"), upToDate: true)
+        if let stamp, !options.force {
+            switch stamp.compare(options) {
+            case .upToDate(let pages):
+                return Result(diagnostics: [], succeeded: true, pageCount: pages,
+                              index: options.output.appendingPathComponent("index.html"), upToDate: true)
+            case let .modified(files, snapshot, outputs):
+                // Only some pages' text changed: update just what shows it, when the last build's snapshot allows.
+                switch IncrementalBuild.run(options, stamp: stamp, modified: files, snapshotStamp: snapshot, outputs: outputs, progress: progress) {
+                case .updated(let result): return result
+                case .fullBuild(let reason): progress.note("Full build: \(reason)")
+                }
+            case .rebuild:
+                break
+            }
         }
 
         // 1. Load: the course folder, its translations and the theme, into values.
@@ -101,6 +115,7 @@ public enum BuildPipeline {
         var files: [OutputFile] = exercises.files + figures.files
         var sourceModel: SiteModel?
         let status = TranslationStatus.compute(course: full, translations: translations)
+        var allStates: [String: [String: SiteLanguage.PageState]] = [:]
         for code in languages.codes {
             let pack = translations.packs[code]
             let statusByPage = Dictionary((status.languages.first { $0.language == code }?.pages ?? []).map { ($0.pageID, $0.state) },
@@ -110,21 +125,20 @@ public enum BuildPipeline {
             let resolver = LinkResolver(course: full, edition: edition)
             for page in course.pages {
                 guard let original = originals[page.id] else { continue }
-                if code == source.code {
-                    pageTexts[page.id] = original
-                } else if pack?.pages[page.id] != nil, let result = translated[code]?[page.id] {
-                    states[page.id] = statusByPage[page.id] == .translated ? .current : .stale
+                let shown = pageText(original: original, in: code, source: source.code,
+                                     translation: pack?.pages[page.id] != nil ? translated[code]?[page.id] : nil,
+                                     status: statusByPage[page.id]) { result in
                     let siteRoot = languages.language(code, states: [:]).siteRoot(from: page.outputPath)
                     let filled = ExerciseStage.fill(result, outputPath: page.outputPath, runs: localizedRuns[code] ?? exercises.runs, edition: edition,
                                                     resolver: resolver, ui: translations.ui(for: code), siteRoot: siteRoot,
                                                     log: log, verify: false)
-                    pageTexts[page.id] = FigureStage.fill(filled, figures: figures.figures, outputPath: page.outputPath,
-                                                          ui: translations.ui(for: code), siteRoot: siteRoot)
-                } else {
-                    states[page.id] = .untranslated
-                    pageTexts[page.id] = original
+                    return FigureStage.fill(filled, figures: figures.figures, outputPath: page.outputPath,
+                                            ui: translations.ui(for: code), siteRoot: siteRoot)
                 }
+                states[page.id] = shown.state
+                pageTexts[page.id] = shown.text
             }
+            allStates[code] = states
             let language = languages.language(code, states: states)
             let localized = languages.localize(course, into: code)
             let model = SiteModel(course: localized, edition: edition, rendered: pageTexts, ui: translations.ui(for: code),
@@ -175,7 +189,11 @@ public enum BuildPipeline {
             return failed(course.pages.count)
         }
         if let stamp, log.diagnostics.isEmpty {
-            stamp.record(options, pageCount: course.pages.count)
+            // What a later edit of a few pages' text needs to update the site without this whole build.
+            let snapshot = BuildSnapshot(course: full, translations: translations, edition: edition, rendered: rendered,
+                                         translated: translated, states: allStates,
+                                         status: edition == .teacher && languages.isMultilingual ? status : TranslationStatus(languages: []))
+            stamp.record(options, pageCount: course.pages.count, snapshot: snapshot.write(options))
         } else {
             BuildStamp.forget(options)
         }
@@ -183,10 +201,22 @@ public enum BuildPipeline {
                       index: options.output.appendingPathComponent("index.html"))
     }
 
-    /// Stage 2: Markdown of every page of the course (both editions, so checks are edition-independent).
-    static func parse(_ course: Course, edition: Edition, ui: [String: String] = UIStrings.english, prefix: String = "",
+    /// What the tree of language `code` shows for a page, and its banner state: the source language's text; a
+    /// translation (current or stale), made ready by `fill`; or, untranslated, the original.
+    static func pageText(original: RenderedMarkdown, in code: String, source: String, translation: RenderedMarkdown?,
+                         status: TranslationStatus.State?,
+                         fill: (RenderedMarkdown) -> RenderedMarkdown) -> (state: SiteLanguage.PageState?, text: RenderedMarkdown) {
+        if code == source { return (nil, original) }
+        guard let translation else { return (.untranslated, original) }
+        return (status == .translated ? .current : .stale, fill(translation))
+    }
+
+    /// Stage 2: Markdown of every page of the course (both editions, so checks are edition-independent), or only of
+    /// `only` (links still resolved against the whole course).
+    static func parse(_ course: Course, only: [Page]? = nil, edition: Edition, ui: [String: String] = UIStrings.english, prefix: String = "",
                       progress: Progress) -> [String: RenderedMarkdown] {
-        progress.begin(2, of: stageCount, "Parse", total: course.pages.count, unit: "pages")
+        let pages = only ?? course.pages
+        progress.begin(2, of: stageCount, "Parse", total: pages.count, unit: "pages")
         var prefixed = LinkResolver(course: course, edition: edition)
         prefixed.outputPrefix = prefix
         let resolver = prefixed
@@ -194,7 +224,6 @@ public enum BuildPipeline {
                                               curriculum: CurriculumLookup(registries: course.curricula))
         markdownOptions.ui = ui
         let options = markdownOptions
-        let pages = course.pages
         let results = ConcurrentMap.map(pages) { page -> RenderedMarkdown in
             defer { progress.advance() }
             var pageOptions = options
@@ -211,15 +240,16 @@ public enum BuildPipeline {
     /// Stage 2, for translations: each translated page, rendered as untrusted Markdown (raw HTML left out) with
     /// links resolved from its original's place and its original's heading anchors. By language, then page id.
     static func parseTranslations(_ course: Course, translations: CourseTranslations, languages: SiteLanguages, edition: Edition,
-                                  original: [String: RenderedMarkdown]) -> [String: [String: RenderedMarkdown]] {
+                                  original: [String: RenderedMarkdown], only: Set<String>? = nil) -> [String: [String: RenderedMarkdown]] {
         var out: [String: [String: RenderedMarkdown]] = [:]
         for code in languages.codes where code != translations.sourceLanguage {
             guard let pack = translations.packs[code], !pack.pages.isEmpty else { continue }
             var prefixed = LinkResolver(course: course, edition: edition)
             prefixed.outputPrefix = languages.language(code, states: [:]).prefix
             let resolver = prefixed
-            let registries = languages.localize(course, into: code).curricula
-            let jobs = pack.pages.sorted { $0.key < $1.key }.compactMap { id, text in course.page(id: id).map { ($0, text) } }
+            let registries = languages.curricula(of: course, in: code)
+            let jobs = pack.pages.sorted { $0.key < $1.key }.filter { only?.contains($0.key) ?? true }
+                .compactMap { id, text in course.page(id: id).map { ($0, text) } }
             let results = ConcurrentMap.map(jobs) { page, text -> RenderedMarkdown in
                 var options = MarkdownOptions(allowRawHTML: false, edition: edition, calloutTitles: UIStrings.calloutTitles(translations.ui(for: code)),
                                               curriculum: CurriculumLookup(registries: registries))

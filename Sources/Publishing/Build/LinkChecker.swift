@@ -6,7 +6,13 @@ import Diagnostics
 public enum LinkChecker {
     /// - Parameter only: check just these pages (a language's translations); anchors are still those of every page.
     public static func check(course: Course, rendered: [String: RenderedMarkdown], only: Set<String>? = nil, log: DiagnosticLog) {
-        let anchors = rendered.mapValues { Set($0.headings.map(\.anchor)) }
+        check(course: course, rendered: rendered, only: only, anchors: { rendered[$0].map { Set($0.headings.map(\.anchor)) } }, log: log)
+    }
+
+    /// - Parameter anchors: the heading anchors of a page by id (nil for an unknown page), asked only for the pages
+    ///   links point into.
+    static func check(course: Course, rendered: [String: RenderedMarkdown], only: Set<String>?, anchors: (String) -> Set<String>?,
+                      log: DiagnosticLog) {
         let pathIDs = Set(course.paths.map(\.id))
         for page in course.pages where only?.contains(page.id) ?? true {
             guard let result = rendered[page.id] else { continue }
@@ -46,9 +52,9 @@ public enum LinkChecker {
         }
     }
 
-    static func checkAnchor(_ anchor: String, in pageID: String, anchors: [String: Set<String>],
+    static func checkAnchor(_ anchor: String, in pageID: String, anchors: (String) -> Set<String>?,
                             link: LinkReference, log: DiagnosticLog) {
-        guard let known = anchors[pageID] else { return }
+        guard let known = anchors(pageID) else { return }
         // Footnote anchors are made by the Markdown renderer itself.
         if known.contains(anchor) || anchor.hasPrefix("fn-") || anchor.hasPrefix("fnref-") { return }
         var d = Diagnostic.error("link.broken-anchor", "no heading '#\(anchor)' in page '\(pageID)'", at: link.location)

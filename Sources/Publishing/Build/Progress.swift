@@ -7,6 +7,7 @@ public final class Progress: @unchecked Sendable {
     private let enabled: Bool
     private let timings: Bool
     private var stages: [(name: String, start: UInt64)] = []
+    private var notes: [String] = []
     private let lock = NSLock()
     private var stage = ""
     private var unit = ""
@@ -40,12 +41,18 @@ public final class Progress: @unchecked Sendable {
         }
     }
 
+    /// A remark shown with the timings (e.g. why a build could not just update the site).
+    public func note(_ text: String) {
+        lock.lock(); defer { lock.unlock() }
+        notes.append(text)
+    }
+
     public func finish() {
         lock.lock(); defer { lock.unlock() }
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         guard timings, let first = stages.first else { return }
         let end = DispatchTime.now().uptimeNanoseconds
-        var lines = ["Stage timings (wall):"]
+        var lines = notes + ["Stage timings (wall):"]
         for (index, stage) in stages.enumerated() {
             let stop = index + 1 < stages.count ? stages[index + 1].start : end
             lines.append("  " + stage.name.padding(toLength: 24, withPad: " ", startingAt: 0) + seconds(stop - stage.start))

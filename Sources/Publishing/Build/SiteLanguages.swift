@@ -39,7 +39,13 @@ struct SiteLanguages: Sendable {
             return translated
         }
         copy.paths = course.paths.map { pack.paths[$0.id] ?? $0 }
-        copy.curricula = course.curricula.map { pack.curricula[$0.id] ?? $0 }
+        copy.curricula = curricula(of: course, in: code)
         return copy
+    }
+
+    /// The course's curricula with their statements in `code` where translated.
+    func curricula(of course: Course, in code: String) -> [CurriculumRegistry] {
+        guard code != site.sourceLanguage, let pack = translations.packs[code] else { return course.curricula }
+        return course.curricula.map { pack.curricula[$0.id] ?? $0 }
     }
 }

@@ -87,6 +87,52 @@ public enum SiteWriter {
         }
     }
 
+    /// Replaces some files of an existing site (an update of a few pages): each file whose bytes differ is written
+    /// beside its place and renamed over it, so every file is always whole, old or new. Returns the paths changed.
+    static func replace(_ files: [OutputFile], in output: URL) throws(Failure) -> [String] {
+        let site = output.standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: site + "/" + markerName) else { throw .notASite(site) }
+        let pid = ProcessInfo.processInfo.processIdentifier
+        var changed: [String] = []
+        for file in files {
+            guard SitePaths.normalize(file.path) == file.path, !file.path.isEmpty else {
+                throw .io("refusing to write outside the site: \(file.path)")
+            }
+            let target = site + "/" + file.path
+            var info = stat()
+            if stat(target, &info) == 0, Int(info.st_size) == file.data.count, let existing = contents(of: target),
+               existing.elementsEqual(file.data) { continue }
+            let slash = target.lastIndex(of: "/")!
+            let temporary = String(target[...slash]) + "." + String(target[target.index(after: slash)...]) + ".openkey-new-\(pid)"
+            if let problem = writeFile(temporary, file.data) { unlink(temporary); throw .io(problem) }
+            guard rename(temporary, target) == 0 else {
+                let message = "cannot replace \(target): \(String(cString: strerror(errno)))"
+                unlink(temporary)
+                throw .io(message)
+            }
+            changed.append(file.path)
+        }
+        return changed
+    }
+
+    /// A file's bytes, read with plain POSIX calls into one buffer (no copy); nil if it cannot be read.
+    static func contents(of path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var out = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < out.count {
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            offset += n
+        }
+        return out
+    }
+
     /// Hard-links `existing` to `target` when it holds exactly `data`; false otherwise (nothing is changed then).
     static func linkIfUnchanged(_ existing: String, to target: String, data: Data) -> Bool {
         var info = stat()

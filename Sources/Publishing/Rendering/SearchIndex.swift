@@ -12,17 +12,49 @@ enum SearchIndex {
     static func file(model: SiteModel) -> OutputFile {
         let pages = model.course.pages.sorted(by: { $0.id < $1.id }).filter { model.rendered[$0.id] != nil }
         // Pages are independent: their entries are made on all cores, then joined in id order.
-        let entries = ConcurrentMap.map(pages) { page -> String in
-            let rendered = model.rendered[page.id]!
-            let headings = rendered.headings.filter { (2...3).contains($0.level) }.map { json($0.text) }.joined(separator: ",")
-            var text = plainText(rendered.html)
-            // Counting characters walks graphemes: only when the bytes could be over the limit.
-            if text.utf8.count > textLimit, text.count > textLimit { text = String(text.prefix(textLimit)) }
-            return "{\"u\":\(json(page.outputPath)),\"t\":\(json(page.title)),\"s\":\(json(page.summary)),\"h\":[\(headings)],\"x\":\(json(text))}"
-        }
+        let entries = ConcurrentMap.map(pages) { entry(page: $0, rendered: model.rendered[$0.id]!) }
         let script = "/* OpenKey search index (\(model.language.code)): generated, do not edit. */\nwindow.OpenKeySearchIndex = {\"lang\":\(json(model.language.code)),\"pages\":[\n"
             + entries.joined(separator: ",\n") + "\n]};\n"
         return OutputFile(path: "search-index.js", text: script)
+    }
+
+    /// One page's entry: a single line (its strings escape every line break).
+    static func entry(page: Page, rendered: RenderedMarkdown) -> String {
+        let headings = rendered.headings.filter { (2...3).contains($0.level) }.map { json($0.text) }.joined(separator: ",")
+        var text = plainText(rendered.html)
+        // Counting characters walks graphemes: only when the bytes could be over the limit.
+        if text.utf8.count > textLimit, text.count > textLimit { text = String(text.prefix(textLimit)) }
+        return "{\"u\":\(json(page.outputPath)),\"t\":\(json(page.title)),\"s\":\(json(page.summary)),\"h\":[\(headings)],\"x\":\(json(text))}"
+    }
+
+    /// An index made by `file(model:)` with the entries of some pages replaced (each a whole line, found by the page's
+    /// output path, which starts it); nil when one of them is not there as expected.
+    static func replacing(_ entries: [(page: Page, entry: String)], in index: [UInt8]) -> [UInt8]? {
+        var wanted: [[UInt8]: [UInt8]] = [:]
+        for (page, entry) in entries { wanted[Array(("{\"u\":" + json(page.outputPath) + ",").utf8)] = Array(entry.utf8) }
+        var out: [UInt8] = []
+        out.reserveCapacity(index.count + 4096)
+        var found = 0
+        var start = 0
+        while start < index.count {
+            let end = index[start...].firstIndex(of: 0x0A) ?? index.count
+            let line = index[start..<end]
+            var replaced = false
+            if line.first == UInt8(ascii: "{") {
+                for (prefix, entry) in wanted where line.starts(with: prefix) {
+                    out += entry
+                    // Every entry but the last ends with the comma that joins it to the next.
+                    if line.last == UInt8(ascii: ",") { out.append(UInt8(ascii: ",")) }
+                    found += 1
+                    replaced = true
+                    break
+                }
+            }
+            if !replaced { out += line }
+            if end < index.count { out.append(0x0A) }
+            start = end + 1
+        }
+        return found == wanted.count ? out : nil
     }
 
     /// The words of a rendered page: no tags, scripts, plots (SVG), styles or formulas' markup; the common entities
