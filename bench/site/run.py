@@ -23,7 +23,8 @@ peak RSS):
   full       output folder removed first
   no-change  build again into the existing output (OpenKey: checks its stamps and stops: "up to date")
   forced     OpenKey only: the same with --force (a complete rebuild, as Hugo and MkDocs always do)
-  edit-one   after appending a sentence to one English page (a different sentence each repeat; restored after)
+  edit-one   after appending a sentence to one English page (a different sentence each repeat; restored after);
+             OpenKey must report that it updated the site in place ("updated 1 edited page")
 Tools run round-robin within each repeat, so background load affects them alike. Before any timing, one build
 of each tool must succeed and produce exactly N × 4 page HTML files, each with its title, its language and its
 three links resolved (and, for OpenKey, MathML); otherwise the script aborts.
@@ -760,8 +761,11 @@ def main():
                         write(edit_files[tool], originals[tool] + "\n" + EDIT_SENTENCE.format(k=k + 1) + "\n")
                     log, wall, cpu, rss = timed(build_cmd(tool, course["dirs"][tool], outs[tool], force=mode == "forced"))
                     if tool == "openkey":
-                        # Up to date exactly when nothing changed; otherwise a complete build with no warning.
-                        expected = r"\d+ pages up to date" if mode == "no-change" else r"built \d+ pages \(0 warnings\)"
+                        # Up to date exactly when nothing changed; an edited page's text updates the site in place;
+                        # otherwise a complete build with no warning.
+                        expected = {"no-change": r"\d+ pages up to date",
+                                    "edit-one": r"updated 1 edited page of \d+ \(\d+ files? of the site changed, 0 warnings\)"
+                                    }.get(mode, r"built \d+ pages \(0 warnings\)")
                         if not re.search(expected, log):
                             fail(f"OpenKey ({MODE_LABELS[mode]}): expected /{expected}/ in its output, got:\n{log[-1500:]}")
                     r = results[(n, tool, mode)]
@@ -807,8 +811,11 @@ def main():
                  f"and swaps it in (files the old site holds byte for byte are hard-linked). When no input file "
                  f"(Content, Translations, Exercises, Site, the program, the options) and no output file changed "
                  f"since its last build without warnings, it stops after checking their stamps (size, times, "
-                 f"inode): the no-change row; with `--force` it rebuilds everything (the --force row). A page "
-                 f"edit makes a complete build. **Hugo** `hugo --source "
+                 f"inode): the no-change row; with `--force` it rebuilds everything (the --force row). After a page "
+                 f"edit it reads, renders and checks only that page and its translations, against a snapshot of "
+                 f"its last clean build, and replaces only the files that show it (the page in each language's "
+                 f"tree where it changed, the search index); an edit of front matter, headings, exercises or any "
+                 f"other file makes a complete build. **Hugo** `hugo --source "
                  f"--destination`: minimal templates (`baseof`, `single`, `list`, a link render hook resolving "
                  f"`.md` links with `GetPage`, failing on a broken one), language switcher, Chroma highlighting, "
                  f"TeX left as text, no search; uglyURLs + relativeURLs (offline-usable); taxonomies, RSS and "
