@@ -32,15 +32,10 @@ struct BuildSnapshot {
 
     init(course: Course, translations: CourseTranslations, edition: Edition, rendered: [String: RenderedMarkdown],
          translated: [String: [String: RenderedMarkdown]], states: [String: [String: SiteLanguage.PageState]], status: TranslationStatus) {
+        // The pages' text is not written (see `SnapshotWriter`), nor anything of a translated page but its place,
+        // title and summary.
         self.course = course
-        self.course.pages = course.pages.map(BuildSnapshot.withoutText)
         self.translations = translations
-        for (code, pack) in translations.packs {
-            var copy = pack
-            copy.pages = pack.pages.mapValues(BuildSnapshot.withoutText)
-            copy.exercises = [:]
-            self.translations.packs[code] = copy
-        }
         self.edition = edition
         anchors = rendered.mapValues { $0.headings.map(\.anchor) }
         translatedAnchors = translated.mapValues { $0.mapValues { $0.headings.map(\.anchor) } }
@@ -80,18 +75,8 @@ struct BuildSnapshot {
         return BuildSnapshot.format + w.bytes
     }
 
-    /// A page as other pages and the site's structure see it: everything but its text.
+    /// A page as other pages and the site's structure see it: everything but its text (as a snapshot reads it back).
     static func withoutText(_ page: Page) -> Page {
-        var copy = page
-        copy.body = ""
-        copy.bodyFirstLine = 0
-        copy.lineMap = nil
-        copy.attachments = [:]
-        copy.generatedHTML = []
-        return copy
-    }
-
-    static func withoutText(_ page: TranslatedPage) -> TranslatedPage {
         var copy = page
         copy.body = ""
         copy.bodyFirstLine = 0
