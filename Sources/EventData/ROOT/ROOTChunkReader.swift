@@ -6,33 +6,23 @@ import Dispatch
 /// Memory stays bounded by the chunk plus one basket per branch: a basket that extends past the chunk's end is
 /// kept for the next chunk, every other decoded basket is dropped once its entries are copied.
 struct ROOTChunkReader: ChunkReader {
-    let tree: ROOTTree
-    let columns: [String]
-    let plans: [ROOTBranchPlan]
-    let total: Int
-    let chunkSize: Int
-    let context: ROOTContext
+    let read: ROOTRead
     private var position = 0
     /// Per column, the decoded basket carried over from the previous chunk, with its span index.
     private var carried: [(index: Int, basket: ROOTDecodedBasket)?]
 
-    init(tree: ROOTTree, columns: [String], plans: [ROOTBranchPlan], total: Int, chunkSize: Int, context: ROOTContext) {
-        self.tree = tree
-        self.columns = columns
-        self.plans = plans
-        self.total = total
-        self.chunkSize = chunkSize
-        self.context = context
-        carried = Array(repeating: nil, count: plans.count)
+    init(_ read: ROOTRead) {
+        self.read = read
+        carried = Array(repeating: nil, count: read.plans.count)
     }
 
     mutating func next() throws(DataError) -> Chunk? {
-        guard position < total else { return nil }
-        let range = position..<min(total, position + chunkSize)
+        guard position < read.total else { return nil }
+        let range = position..<min(read.total, position + read.chunkSize)
         // Which baskets each column needs, and which of them must be decoded now.
         var needed: [Range<Int>] = []
         var tasks: [(column: Int, span: Int)] = []
-        for (column, plan) in plans.enumerated() {
+        for (column, plan) in read.plans.enumerated() {
             let spans = plan.spanIndices(overlapping: range)
             needed.append(spans)
             for span in spans where carried[column]?.index != span {
@@ -40,18 +30,18 @@ struct ROOTChunkReader: ChunkReader {
             }
         }
         let decoded = decodeInParallel(tasks)
-        var byColumn: [[Int: ROOTDecodedBasket]] = Array(repeating: [:], count: plans.count)
+        var byColumn: [[Int: ROOTDecodedBasket]] = Array(repeating: [:], count: read.plans.count)
         for (task, result) in zip(tasks, decoded) {
             switch result {
             case .success(let basket): byColumn[task.column][task.span] = basket
-            case .failure(let error): throw context.with(branch: plans[task.column].name).error(error)
+            case .failure(let error): throw read.context.with(branch: read.plans[task.column].name).error(error)
             }
         }
         var out: [String: Column] = [:]
-        for (column, plan) in plans.enumerated() {
+        for (column, plan) in read.plans.enumerated() {
             if let kept = carried[column] { byColumn[column][kept.index] = kept.basket }
             let baskets = needed[column].compactMap { byColumn[column][$0] }
-            out[columns[column]] = try ROOTColumnAssembly.assemble(plan, baskets, range, context: context)
+            out[read.columns[column]] = try ROOTColumnAssembly.assemble(plan, baskets, range, context: read.context)
             carried[column] = nil
             if let lastIndex = needed[column].last, let last = byColumn[column][lastIndex],
                last.firstEntry + last.entries > range.upperBound {
@@ -65,11 +55,11 @@ struct ROOTChunkReader: ChunkReader {
     /// Decodes the tasks' baskets, several at once when there are several.
     private func decodeInParallel(_ tasks: [(column: Int, span: Int)]) -> [Result<ROOTDecodedBasket, ROOTFormatError>] {
         let slots = ResultSlots(count: tasks.count)
-        let tree = self.tree, plans = self.plans
+        let read = self.read
         let work: @Sendable (Int) -> Void = { i in
             let task = tasks[i]
             do throws(ROOTFormatError) {
-                slots.set(i, .success(try tree.decodeBasket(plans[task.column], task.span)))
+                slots.set(i, .success(try read.tree.decodeBasket(read.plans[task.column], task.span)))
             } catch {
                 slots.set(i, .failure(error))
             }

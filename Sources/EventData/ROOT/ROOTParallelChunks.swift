@@ -8,12 +8,7 @@ import Foundation
 /// need it decodes it, the other waits for it. Each basket is dropped as soon as the last chunk that needs it
 /// has taken its entries, so memory stays bounded by the chunks in flight (one per worker) and their baskets.
 final class ROOTParallelChunks: ParallelChunkReader, @unchecked Sendable {
-    let tree: ROOTTree
-    let columns: [String]
-    let plans: [ROOTBranchPlan]
-    let total: Int
-    let chunkSize: Int
-    let context: ROOTContext
+    let read: ROOTRead
     let chunkCount: Int
 
     private enum Slot {
@@ -29,19 +24,14 @@ final class ROOTParallelChunks: ParallelChunkReader, @unchecked Sendable {
     private var slots: [[Slot]]
     private var users: [[Int]]
 
-    init(tree: ROOTTree, columns: [String], plans: [ROOTBranchPlan], total: Int, chunkSize: Int, context: ROOTContext) {
-        self.tree = tree
-        self.columns = columns
-        self.plans = plans
-        self.total = total
-        self.chunkSize = max(1, chunkSize)
-        self.context = context
-        chunkCount = (total + self.chunkSize - 1) / self.chunkSize
-        slots = plans.map { Array(repeating: .empty, count: $0.spans.count) }
-        users = plans.map { plan in
+    init(_ read: ROOTRead) {
+        self.read = read
+        chunkCount = (read.total + read.chunkSize - 1) / read.chunkSize
+        slots = read.plans.map { Array(repeating: .empty, count: $0.spans.count) }
+        users = read.plans.map { plan in
             var counts = Array(repeating: 0, count: plan.spans.count)
-            for (index, span) in plan.spans.enumerated() where span.firstEntry < total && span.entries > 0 {
-                let first = span.firstEntry / max(1, chunkSize), last = (min(span.endEntry, total) - 1) / max(1, chunkSize)
+            for (index, span) in plan.spans.enumerated() where span.firstEntry < read.total && span.entries > 0 {
+                let first = span.firstEntry / read.chunkSize, last = (min(span.endEntry, read.total) - 1) / read.chunkSize
                 counts[index] = last - first + 1
             }
             return counts
@@ -49,27 +39,27 @@ final class ROOTParallelChunks: ParallelChunkReader, @unchecked Sendable {
     }
 
     func chunk(_ index: Int) throws(DataError) -> Chunk {
-        let range = index * chunkSize..<min(total, (index + 1) * chunkSize)
-        let spans = plans.map { $0.spanIndices(overlapping: range) }
+        let range = read.range(ofChunk: index)
+        let spans = read.plans.map { $0.spanIndices(overlapping: range) }
         defer { for (column, needed) in spans.enumerated() { release(column, needed) } }
         // Baskets another worker is decoding (the ones shared with its chunk) are taken last, after this
         // worker has decoded its own, so neither waits for the other while it has work.
-        var baskets: [[Int: ROOTDecodedBasket]] = Array(repeating: [:], count: plans.count)
+        var baskets: [[Int: ROOTDecodedBasket]] = Array(repeating: [:], count: read.plans.count)
         for wait in [false, true] {
             for (column, needed) in spans.enumerated() {
                 for span in needed where baskets[column][span] == nil {
                     do throws(ROOTFormatError) {
                         baskets[column][span] = try acquire(column, span, wait: wait)
                     } catch {
-                        throw context.with(branch: plans[column].name).error(error)
+                        throw read.context.with(branch: read.plans[column].name).error(error)
                     }
                 }
             }
         }
         var out: [String: Column] = [:]
-        for (column, plan) in plans.enumerated() {
+        for (column, plan) in read.plans.enumerated() {
             let decoded = spans[column].compactMap { baskets[column][$0] }
-            out[columns[column]] = try ROOTColumnAssembly.assemble(plan, decoded, range, context: context)
+            out[read.columns[column]] = try ROOTColumnAssembly.assemble(plan, decoded, range, context: read.context)
         }
         return Chunk(firstEvent: range.lowerBound, eventCount: range.count, columns: out)
     }
@@ -94,7 +84,7 @@ final class ROOTParallelChunks: ParallelChunkReader, @unchecked Sendable {
                 condition.unlock()
                 let result: Slot
                 do throws(ROOTFormatError) {
-                    result = .ready(try tree.decodeBasket(plans[column], span))
+                    result = .ready(try read.tree.decodeBasket(read.plans[column], span))
                 } catch {
                     result = .failed(error)
                 }

@@ -29,18 +29,15 @@ public struct ROOTSource: ColumnSource {
     /// Reads `columns` chunk by chunk; unknown branches (`root.unknown-branch`, with "did you mean") and
     /// unreadable ones (`root.unreadable-branch`, saying why) are refused here, before any data is read.
     public func makeReader(columns: [String], chunkSize: Int, limit: Int?) throws(DataError) -> any ChunkReader {
-        let (plans, total, context) = try prepare(columns, limit: limit)
-        return ROOTChunkReader(tree: tree, columns: columns, plans: plans, total: total,
-                               chunkSize: max(1, chunkSize), context: context)
+        ROOTChunkReader(try prepare(columns, chunkSize: chunkSize, limit: limit))
     }
 
     /// The same chunks for several workers at once (see `ROOTParallelChunks`).
     public func makeParallelReader(columns: [String], chunkSize: Int, limit: Int?) throws(DataError) -> (any ParallelChunkReader)? {
-        let (plans, total, context) = try prepare(columns, limit: limit)
-        return ROOTParallelChunks(tree: tree, columns: columns, plans: plans, total: total, chunkSize: chunkSize, context: context)
+        ROOTParallelChunks(try prepare(columns, chunkSize: chunkSize, limit: limit))
     }
 
-    private func prepare(_ columns: [String], limit: Int?) throws(DataError) -> ([ROOTBranchPlan], Int, ROOTContext) {
+    private func prepare(_ columns: [String], chunkSize: Int, limit: Int?) throws(DataError) -> ROOTRead {
         let context = ROOTContext(displayPath: name, tree: tree.info.path)
         var plans: [ROOTBranchPlan] = []
         for column in columns {
@@ -57,6 +54,7 @@ public struct ROOTSource: ColumnSource {
             }
             plans.append(plan)
         }
-        return (plans, min(tree.info.entries, max(0, limit ?? tree.info.entries)), context)
+        return ROOTRead(tree: tree, columns: columns, plans: plans, total: min(tree.info.entries, max(0, limit ?? tree.info.entries)),
+                        chunkSize: max(1, chunkSize), context: context)
     }
 }

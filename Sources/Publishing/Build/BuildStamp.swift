@@ -71,12 +71,6 @@ struct BuildStamp: Equatable {
         return options.courseRoot.appendingPathComponent(".openkey-cache/builds/" + String(hash, radix: 16) + "." + ext)
     }
 
-    /// The page count of the last build when it recorded exactly these inputs and its output is untouched.
-    func upToDate(_ options: BuildOptions) -> Int? {
-        if case .upToDate(let pages) = compare(options) { return pages }
-        return nil
-    }
-
     /// These inputs against the recorded ones, byte for byte; the recorded output against the files there now.
     func compare(_ options: BuildOptions) -> Comparison {
         guard let data = FileManager.default.contents(atPath: BuildStamp.file(options).path) else { return .rebuild }
@@ -100,13 +94,11 @@ struct BuildStamp: Equatable {
         let outputs = lines[(5 + inputCount)...]
         guard !outputs.isEmpty, let site, site.count == outputs.count,
               zip(outputs, site).allSatisfy({ bytes[$0].elementsEqual($1.utf8) }) else { return .rebuild }
-        // The common case first: every input as recorded (compared as bytes, without making strings).
-        if recordedInputs.count == inputs.count,
-           zip(recordedInputs, inputs).allSatisfy({ bytes[$0].elementsEqual($1.utf8) }) {
-            return .upToDate(pages: pages)
-        }
-        // Otherwise: which files changed, when the set of files is the same.
+        // A file added or removed means building everything.
         guard recordedInputs.count == inputs.count else { return .rebuild }
+        // The common case first: every input as recorded (compared as bytes, without making strings).
+        if zip(recordedInputs, inputs).allSatisfy({ bytes[$0].elementsEqual($1.utf8) }) { return .upToDate(pages: pages) }
+        // Otherwise: which files changed (a different path at the same place means one was renamed: rebuild).
         var modified: [String] = []
         for (range, line) in zip(recordedInputs, inputs) where !bytes[range].elementsEqual(line.utf8) {
             let recorded = text(range)
