@@ -206,6 +206,68 @@ struct ROOTFormatTests {
         }
     }
 
+    /// The zlib framing around the raw inflate: a wrong Adler-32 trailer, a missing trailer, a bad header.
+    @Test func zlibChecksumAndHeaderAreChecked() throws {
+        let text = (0..<20_000).map { UInt8(truncatingIfNeeded: $0 * 31 + $0 / 7) }
+        let good = try #require(Self.zlibStream(text))
+        func inflate(_ payload: [UInt8]) -> Result<[UInt8], ROOTFormatError> {
+            var record = ROOTBytes()
+            record.bytes += Array("ZL".utf8)
+            record.u8(8)
+            record.bytes += [UInt8(payload.count & 0xFF), UInt8((payload.count >> 8) & 0xFF), UInt8(payload.count >> 16)]
+            record.bytes += [UInt8(text.count & 0xFF), UInt8((text.count >> 8) & 0xFF), UInt8(text.count >> 16)]
+            record.bytes += payload
+            do {
+                return .success(try record.bytes.withRawBytes { raw throws(ROOTFormatError) in
+                    try ROOTDecompressor.decompress(raw, size: text.count, offset: 0)
+                })
+            } catch {
+                return .failure(error)
+            }
+        }
+        #expect(try inflate(good).get() == text)
+        var badSum = good
+        badSum[badSum.count - 1] ^= 1
+        var badHeader = good
+        badHeader[1] ^= 1
+        var dictionary = good
+        dictionary[1] = 0xBB                     // 0x78BB: FDICT set, still a multiple of 31
+        for (payload, words) in [(badSum, "data check"), (Array(good.dropLast(2)), "ends early"),
+                                 (badHeader, "header check"), (dictionary, "dictionary")] {
+            guard case .failure(let error) = inflate(payload) else {
+                Issue.record("expected an error (\(words))")
+                continue
+            }
+            #expect(error.id == "root.decompression" && error.message.contains(words), "\(error.message)")
+        }
+    }
+
+    /// The 16-bytes-at-a-time checksum equals the definition at every length around its block and chunk sizes.
+    @Test func adler32MatchesTheDefinition() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let bytes = (0..<40_000).map { _ -> UInt8 in
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return state & 3 == 0 ? 0xFF : UInt8(truncatingIfNeeded: state >> 40)
+        }
+        func reference(_ slice: ArraySlice<UInt8>, start: UInt32) -> UInt32 {
+            var a = start & 0xFFFF, b = start >> 16
+            for byte in slice {
+                a = (a + UInt32(byte)) % 65521
+                b = (b + a) % 65521
+            }
+            return b << 16 | a
+        }
+        for count in [0, 1, 15, 16, 17, 31, 5551, 5552, 5553, 5568, 11_104, 11_105, 40_000] {
+            for start: UInt32 in [1, 0xFFF0_FFF0] {
+                let got = bytes.withUnsafeBytes { Adler32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<count]), start: start) }
+                #expect(got == reference(bytes[0..<count], start: start), "\(count) bytes from \(start)")
+            }
+        }
+        // All 0xFF: the largest sums a block can reach.
+        let ones = [UInt8](repeating: 0xFF, count: 3 * 5552 + 100)
+        #expect(ones.withUnsafeBytes { Adler32.checksum($0) } == reference(ones[...], start: 1))
+    }
+
     @Test func lz4ChecksumMismatchIsAnError() {
         var record = ROOTBytes()
         record.bytes += Array("L4".utf8)

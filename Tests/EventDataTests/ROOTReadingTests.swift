@@ -116,8 +116,10 @@ struct ROOTReadingTests {
         let names = source.schema.map(\.name)
         let reference = concatenated(try readChunks(source, columns: names, chunkSize: 400))
         let chunks = try readChunks(source, columns: names, chunkSize: chunkSize)
-        #expect(chunks.allSatisfy { $0.eventCount <= chunkSize && $0.columns.count == names.count })
-        #expect(chunks.map(\.firstEvent) == Array(stride(from: 0, to: 400, by: chunkSize)))
+        #expect(chunks.allSatisfy { $0.eventCount >= 1 && $0.eventCount <= chunkSize && $0.columns.count == names.count })
+        // Consecutive, from the first entry to the last, in as few chunks as the size allows (one cluster here).
+        #expect(chunks.map(\.firstEvent) == chunks.indices.map { k in chunks[..<k].reduce(0) { $0 + $1.eventCount } })
+        #expect(chunks.reduce(0) { $0 + $1.eventCount } == 400 && chunks.count == (400 + chunkSize - 1) / chunkSize)
         let joined = concatenated(chunks)
         for name in names {
             let a = try #require(joined[name]), b = try #require(reference[name])
@@ -155,10 +157,38 @@ struct ROOTReadingTests {
         }
     }
 
+    /// Chunks end where every read branch starts a basket (a cluster), so a chunk needs one cluster's baskets:
+    /// small clusters share a chunk, a large one is cut into equal chunks; both readers cut alike.
+    @Test func chunksFollowClusters() throws {
+        // Both branches of this tree start baskets at entries 240 and 480 (700 entries).
+        let source = try ROOTSource(file: ROOTFixtures.open("embedded_baskets"), tree: nil, displayPath: "data/e.root")
+        let names = source.schema.map(\.name)
+        let expected: [Int: [Range<Int>]] = [
+            100: [0..<80, 80..<160, 160..<240, 240..<320, 320..<400, 400..<480, 480..<553, 553..<626, 626..<700],
+            300: [0..<240, 240..<480, 480..<700],
+            500: [0..<480, 480..<700],
+            1000: [0..<700],
+        ]
+        let reference = concatenated(try readChunks(source, columns: names, chunkSize: 1000))
+        for (size, ranges) in expected.sorted(by: { $0.key < $1.key }) {
+            let chunks = try readChunks(source, columns: names, chunkSize: size)
+            #expect(chunks.map { $0.firstEvent..<($0.firstEvent + $0.eventCount) } == ranges, "chunk size \(size)")
+            let parallel = try #require(try source.makeParallelReader(columns: names, chunkSize: size, limit: nil))
+            #expect(parallel.chunkCount == ranges.count)
+            let joined = concatenated(chunks)
+            for name in names {
+                #expect(joined[name]?.values.elementsEqual(reference[name]?.values ?? []) { $0.bitPattern == $1.bitPattern } == true)
+            }
+        }
+        // A limit inside a cluster ends the last chunk there.
+        let limited = try readChunks(source, columns: names, chunkSize: 300, limit: 600)
+        #expect(limited.map { $0.firstEvent..<($0.firstEvent + $0.eventCount) } == [0..<240, 240..<480, 480..<600])
+    }
+
     @Test func limitStopsEarly() throws {
         let source = try ROOTSource(file: ROOTFixtures.open("leaflist_zlib"), tree: "events", displayPath: "data/l.root")
         let chunks = try readChunks(source, columns: ["Muon_Px", "NMuon"], chunkSize: 100, limit: 250)
-        #expect(chunks.map(\.eventCount) == [100, 100, 50])
+        #expect(chunks.map(\.eventCount) == [83, 83, 84])     // 250 entries in three equal chunks of at most 100
         let joined = concatenated(chunks)
         let counts = try #require(joined["NMuon"]).values
         let px = try #require(joined["Muon_Px"])

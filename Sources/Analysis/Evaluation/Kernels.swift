@@ -91,6 +91,25 @@ enum Kernels {
 
     /// `list[i]` per event: negative indices count from the end; out of range gives NaN.
     static func index(_ offsets: ContiguousArray<Int32>, _ values: ContiguousArray<Double>, _ index: Value, events: Int) -> Value {
+        if case .constant(let raw) = index {
+            // One index for every event (`lep_pt[0]`): checked once, then one load per event.
+            guard raw.isFinite, raw == raw.rounded(), Swift.abs(raw) < 1e15 else {
+                return .scalar(ContiguousArray(repeating: .nan, count: events))
+            }
+            let k = Int(raw)
+            return .scalar(ContiguousArray(unsafeUninitializedCapacity: events) { out, count in
+                offsets.withUnsafeBufferPointer { o in
+                    values.withUnsafeBufferPointer { v in
+                        for e in 0..<events {
+                            let start = Int(o[e]), n = Int(o[e + 1]) - start
+                            let i = k < 0 ? n + k : k
+                            out[e] = i >= 0 && i < n ? v[start + i] : .nan
+                        }
+                    }
+                }
+                count = events
+            })
+        }
         let idx = index.perEvent(events) ?? ContiguousArray(repeating: .nan, count: events)
         return .scalar(ContiguousArray(unsafeUninitializedCapacity: events) { out, count in
             offsets.withUnsafeBufferPointer { o in

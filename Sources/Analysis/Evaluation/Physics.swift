@@ -33,13 +33,23 @@ enum Physics {
                 lists.append(v)
             }
             return .scalar(ContiguousArray(unsafeUninitializedCapacity: events) { out, count in
-                for e in 0..<events {
-                    var px = 0.0, py = 0.0, pz = 0.0, en = 0.0
-                    for j in Int(offsets[e])..<Int(offsets[e + 1]) {
-                        let pt = lists[0][j], eta = lists[1][j], phi = lists[2][j]
-                        px += pt * cos(phi); py += pt * sin(phi); pz += pt * sinh(eta); en += lists[3][j]
+                offsets.withUnsafeBufferPointer { o in
+                    lists[0].withUnsafeBufferPointer { pts in
+                        lists[1].withUnsafeBufferPointer { etas in
+                            lists[2].withUnsafeBufferPointer { phis in
+                                lists[3].withUnsafeBufferPointer { energies in
+                                    for e in 0..<events {
+                                        var px = 0.0, py = 0.0, pz = 0.0, en = 0.0
+                                        for j in Int(o[e])..<Int(o[e + 1]) {
+                                            let pt = pts[j], eta = etas[j], phi = phis[j]
+                                            px += pt * cos(phi); py += pt * sin(phi); pz += pt * sinh(eta); en += energies[j]
+                                        }
+                                        out[e] = component(px, py, pz, en)
+                                    }
+                                }
+                            }
+                        }
                     }
-                    out[e] = component(px, py, pz, en)
                 }
                 count = events
             })

@@ -1,39 +1,30 @@
-/// A basket's entries decoded into Doubles: the unit the chunk reader caches and slices.
-struct ROOTDecodedBasket: Sendable {
-    var firstEntry: Int
-    var entries: Int
-    var values: ContiguousArray<Double>
-    /// entries + 1 ascending offsets from 0 for list layouts; nil for scalars.
-    var offsets: ContiguousArray<Int32>?
-}
-
-/// Decodes a basket's big-endian bytes into Doubles, in tight loops over raw memory.
-///
-/// Every entry's extent is checked against the basket's data before anything is read, and totals are checked
-/// before allocating, so a corrupt basket ends in `root.bad-basket`, never an out-of-bounds read.
+/// Checks where a basket's entries lie before any value is read: every entry's extent against the basket's data,
+/// and totals before allocating, so a corrupt basket ends in `root.bad-basket`, never an out-of-bounds read.
 enum ROOTBasketDecoder {
     /// Bytes before the values of each std::vector entry: byte count (4), class version (2), size (4).
     static let vectorHeader = 10
 
     /// `counts`: the counter branch's values for the basket's entries, needed only for counted arrays
     /// whose offsets were not stored.
-    static func decode(_ basket: ROOTBasketData, layout: ROOTBranchLayout, firstEntry: Int,
-                       counts: [Int32]?) throws(ROOTFormatError) -> ROOTDecodedBasket {
+    static func check(_ basket: ROOTBasketData, layout: ROOTBranchLayout, firstEntry: Int,
+                      counts: [Int32]?) throws(ROOTFormatError) -> ROOTBasketEntries {
         guard let element = layout.element else {
             throw ROOTFormatError("root.unreadable-branch", "the branch cannot be read as numbers")
         }
-        let extents = try entryExtents(basket, layout: layout, size: element.size, counts: counts)
-        let values = basket.bytes.withUnsafeBytes { raw in
-            decodeValues(element, raw: raw, base: basket.start, extents: extents)
+        guard basket.start >= 0, basket.dataLength >= 0, basket.dataLength <= Int(Int32.max),
+              basket.start + basket.dataLength <= basket.bytes.count else {
+            throw failure(basket, "a basket's data lies outside its bytes")
         }
-        return ROOTDecodedBasket(firstEntry: firstEntry, entries: basket.entries, values: values,
-                                 offsets: layout.isJagged ? extents.offsets : nil)
+        let extents = try entryExtents(basket, layout: layout, size: element.size, counts: counts)
+        return ROOTBasketEntries(firstEntry: firstEntry, entries: basket.entries, element: element, bytes: basket.bytes,
+                                 start: basket.start, starts: extents.starts,
+                                 offsets: layout.isJagged || extents.starts != nil ? extents.offsets : nil)
     }
 
     /// Where each entry's values are: a contiguous run (`start`, `count` values) or one run per entry.
     struct Extents {
         /// Byte position of the first value of each entry, relative to the data; nil when contiguous.
-        var starts: [Int]?
+        var starts: ContiguousArray<Int32>?
         /// Cumulative value counts (entries + 1, from 0).
         var offsets: ContiguousArray<Int32>
         var total: Int
@@ -76,12 +67,12 @@ enum ROOTBasketDecoder {
         let entryBytes = perEntry * size
         if let stored = basket.offsets {
             guard stored.count == n + 1 else { throw failure(basket, "a basket's offset table has the wrong length") }
-            var starts = [Int](repeating: 0, count: n)
+            var starts = ContiguousArray<Int32>(repeating: 0, count: n)
             for i in 0..<n {
                 guard Int(stored[i + 1]) - Int(stored[i]) >= entryBytes else {
                     throw failure(basket, "entry \(basket.entries > 0 ? i : 0) of a basket is shorter than its type")
                 }
-                starts[i] = Int(stored[i])
+                starts[i] = stored[i]
             }
             return Extents(starts: starts, offsets: offsets, total: total)
         }
@@ -95,7 +86,7 @@ enum ROOTBasketDecoder {
                                        counts: [Int32]?) throws(ROOTFormatError) -> Extents {
         let n = basket.entries
         var offsets = ContiguousArray<Int32>(repeating: 0, count: n + 1)
-        var starts = [Int](repeating: 0, count: n)
+        var starts = ContiguousArray<Int32>(repeating: 0, count: n)
         var total = 0
         if let stored = basket.offsets, stored.count == n + 1 {
             for i in 0..<n {
@@ -103,7 +94,7 @@ enum ROOTBasketDecoder {
                 guard bytes % (size * inner) == 0 else {
                     throw failure(basket, "entry \(i) of a basket is not a whole number of values")
                 }
-                starts[i] = Int(stored[i])
+                starts[i] = stored[i]
                 total += bytes / size
                 offsets[i + 1] = Int32(clamping: total)
             }
@@ -117,7 +108,7 @@ enum ROOTBasketDecoder {
                 guard count >= 0, count <= basket.dataLength / max(1, size * inner) else {
                     throw failure(basket, "entry \(i) has a counter value of \(count)")
                 }
-                starts[i] = position
+                starts[i] = Int32(position)
                 position += count * inner * size
                 total += count * inner
                 guard position <= basket.dataLength else {
@@ -131,27 +122,70 @@ enum ROOTBasketDecoder {
     }
 
     private static func vectorExtents(_ basket: ROOTBasketData, size: Int) throws(ROOTFormatError) -> Extents {
+        guard let table = basket.offsets, table.count == basket.entries + 1 else {
+            return try vectorExtentsByByteCounts(basket, size: size)
+        }
+        // The stored table (checked ascending and inside the data when it was read) gives each entry's bytes:
+        // one pass reads each entry's size and checks that its values fit. No value count can overflow Int32:
+        // each takes at least one byte of a basket shorter than 2^31 bytes.
+        let n = basket.entries
+        var bad: (entry: Int, count: Int)?
+        var total = 0
+        var starts = ContiguousArray<Int32>()
+        let offsets = ContiguousArray<Int32>(unsafeUninitializedCapacity: n + 1) { offsets, initializedOffsets in
+            starts = ContiguousArray<Int32>(unsafeUninitializedCapacity: n) { starts, initializedStarts in
+                basket.bytes.withUnsafeBytes { raw in
+                    table.withUnsafeBufferPointer { table in
+                        guard let base = raw.baseAddress else {
+                            bad = (0, -1)
+                            return
+                        }
+                        let data = base + basket.start
+                        offsets[0] = 0
+                        for i in 0..<n {
+                            let begin = Int(table[i]), bytes = Int(table[i &+ 1]) &- begin &- vectorHeader
+                            // A value count below 2^31 times a size of at most 8 cannot overflow.
+                            let count = bytes < 0 ? -1 : Int(Int32(bigEndian: (data + begin + 6).loadUnaligned(as: Int32.self)))
+                            guard count >= 0, count &* size <= bytes else {
+                                bad = (i, bytes < 0 ? -1 : count)
+                                break
+                            }
+                            starts[i] = Int32(truncatingIfNeeded: begin &+ vectorHeader)
+                            total &+= count
+                            offsets[i &+ 1] = Int32(truncatingIfNeeded: total)
+                        }
+                    }
+                }
+                initializedStarts = bad == nil ? n : 0
+            }
+            initializedOffsets = bad == nil ? n + 1 : 0
+        }
+        if let bad {
+            let bytes = Int(table[bad.entry + 1]) - Int(table[bad.entry])
+            guard bad.count >= 0 else {
+                throw failure(basket, "entry \(bad.entry) of a basket is too short for a std::vector")
+            }
+            throw failure(basket, "entry \(bad.entry) of a basket claims \(bad.count) values in \(bytes) bytes")
+        }
+        return Extents(starts: starts, offsets: offsets, total: total)
+    }
+
+    /// A std::vector basket without an offset table: each entry's byte count says where the next begins.
+    private static func vectorExtentsByByteCounts(_ basket: ROOTBasketData, size: Int) throws(ROOTFormatError) -> Extents {
         let n = basket.entries
         var offsets = ContiguousArray<Int32>(repeating: 0, count: n + 1)
-        var starts = [Int](repeating: 0, count: n)
+        var starts = ContiguousArray<Int32>(repeating: 0, count: n)
         var total = 0
         try basket.bytes.withRawBytes { (raw: UnsafeRawBufferPointer) throws(ROOTFormatError) in
             let base = basket.start, length = basket.dataLength
             func u32(_ at: Int) -> UInt32 { UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: base + at, as: UInt32.self)) }
             var position = 0
             for i in 0..<n {
-                let begin: Int, end: Int
-                if let stored = basket.offsets, stored.count == n + 1 {
-                    begin = Int(stored[i])
-                    end = Int(stored[i + 1])
-                } else {
-                    // No table: each entry's byte count says where the next begins.
-                    guard position + 4 <= length, u32(position) & ROOTStreamer.byteCountMask != 0 else {
-                        throw failure(basket, "entry \(i) of a basket has no object header")
-                    }
-                    begin = position
-                    end = position + Int(u32(position) & ~ROOTStreamer.byteCountMask) + 4
+                guard position + 4 <= length, u32(position) & ROOTStreamer.byteCountMask != 0 else {
+                    throw failure(basket, "entry \(i) of a basket has no object header")
                 }
+                let begin = position
+                let end = position + Int(u32(position) & ~ROOTStreamer.byteCountMask) + 4
                 guard end - begin >= vectorHeader, end <= length else {
                     throw failure(basket, "entry \(i) of a basket is too short for a std::vector")
                 }
@@ -159,10 +193,10 @@ enum ROOTBasketDecoder {
                 guard count >= 0, count <= (end - begin - vectorHeader) / size else {
                     throw failure(basket, "entry \(i) of a basket claims \(count) values in \(end - begin) bytes")
                 }
-                starts[i] = begin + vectorHeader
+                starts[i] = Int32(truncatingIfNeeded: begin + vectorHeader)
                 total += count
                 guard total <= Int(Int32.max) else { throw failure(basket, "a basket claims too many values") }
-                offsets[i + 1] = Int32(total)
+                offsets[i + 1] = Int32(truncatingIfNeeded: total)
                 position = end
             }
         }

@@ -55,30 +55,45 @@ struct ROOTBasketHeader: Sendable {
             throw ROOTFormatError("root.bad-key", "a basket's offset table has \(count) entries for \(entries) entries",
                                   at: cursor.here)
         }
+        if ioBits & Self.generateOffsetMapBit == 0 {
+            // The common case, in one pass over the table: offsets from the key's start, each checked in order.
+            let table = try cursor.take(entries * 4, "a basket's offset table")
+            let n = entries
+            var signs = 0
+            let result = [Int32](unsafeUninitializedCapacity: n + 1) { out, initialized in
+                cursor.bytes.withUnsafeBytes { raw in
+                    guard var p = raw.baseAddress.map({ $0 + table }), var target = out.baseAddress else { return }
+                    let mask: Int32 = maskDisplacement ? 0x00FF_FFFF : -1
+                    var previous = 0
+                    for _ in 0..<n {
+                        let value = (Int32(bigEndian: p.loadUnaligned(as: Int32.self)) & mask) &- keylen
+                        // Negative when the value is below the previous one or past the end.
+                        signs |= (Int(value) &- previous) | (Int(end) &- Int(value))
+                        target.initialize(to: value)
+                        previous = Int(value)
+                        p += 4
+                        target += 1
+                    }
+                }
+                out[n] = end
+                initialized = n + 1
+            }
+            let inOrder = signs >= 0
+            guard inOrder else { throw badTable(cursor) }
+            return result
+        }
         let stored = try cursor.i32Array(entries, "a basket's offset table")
         var result = [Int32](repeating: 0, count: entries + 1)
-        if ioBits & Self.generateOffsetMapBit != 0 {
-            // Sizes: stored[i + 1] is entry i's size (stored[0] is a placeholder); the last entry runs to the end.
-            var position: Int32 = 0
-            for i in 0..<entries {
-                result[i] = position
-                guard i + 1 < entries else { break }
-                let size = stored[i + 1]
-                guard size >= 0, size <= end - position else { throw badTable(cursor) }
-                position += size
-            }
-        } else {
-            for i in 0..<entries {
-                let raw = maskDisplacement ? stored[i] & 0x00FF_FFFF : stored[i]
-                result[i] = raw &- keylen
-            }
+        // Sizes: stored[i + 1] is entry i's size (stored[0] is a placeholder); the last entry runs to the end.
+        var position: Int32 = 0
+        for i in 0..<entries {
+            result[i] = position
+            guard i + 1 < entries else { break }
+            let size = stored[i + 1]
+            guard size >= 0, size <= end - position else { throw badTable(cursor) }
+            position += size
         }
         result[entries] = end
-        var previous: Int32 = 0
-        for value in result {
-            guard value >= previous, value <= end else { throw badTable(cursor) }
-            previous = value
-        }
         return result
     }
 

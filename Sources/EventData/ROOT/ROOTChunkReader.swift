@@ -1,15 +1,16 @@
 import Dispatch
 
 /// Reads a tree chunk by chunk: for each chunk, the baskets of the requested branches that hold its entries
-/// are read, decompressed and decoded in parallel (`DispatchQueue.concurrentPerform`), then sliced into columns.
+/// are read, decompressed and checked in parallel (`DispatchQueue.concurrentPerform`), then decoded into columns.
 ///
 /// Memory stays bounded by the chunk plus one basket per branch: a basket that extends past the chunk's end is
-/// kept for the next chunk, every other decoded basket is dropped once its entries are copied.
+/// kept for the next chunk, every other basket is dropped once its entries are decoded.
 struct ROOTChunkReader: ChunkReader {
     let read: ROOTRead
+    /// The next chunk to read.
     private var position = 0
-    /// Per column, the decoded basket carried over from the previous chunk, with its span index.
-    private var carried: [(index: Int, basket: ROOTDecodedBasket)?]
+    /// Per column, the basket carried over from the previous chunk, with its span index.
+    private var carried: [(index: Int, basket: ROOTBasketEntries)?]
 
     init(_ read: ROOTRead) {
         self.read = read
@@ -17,9 +18,9 @@ struct ROOTChunkReader: ChunkReader {
     }
 
     mutating func next() throws(DataError) -> Chunk? {
-        guard position < read.total else { return nil }
-        let range = position..<min(read.total, position + read.chunkSize)
-        // Which baskets each column needs, and which of them must be decoded now.
+        guard position < read.chunks.count else { return nil }
+        let range = read.chunks[position]
+        // Which baskets each column needs, and which of them must be loaded now.
         var needed: [Range<Int>] = []
         var tasks: [(column: Int, span: Int)] = []
         for (column, plan) in read.plans.enumerated() {
@@ -30,7 +31,7 @@ struct ROOTChunkReader: ChunkReader {
             }
         }
         let decoded = decodeInParallel(tasks)
-        var byColumn: [[Int: ROOTDecodedBasket]] = Array(repeating: [:], count: read.plans.count)
+        var byColumn: [[Int: ROOTBasketEntries]] = Array(repeating: [:], count: read.plans.count)
         for (task, result) in zip(tasks, decoded) {
             switch result {
             case .success(let basket): byColumn[task.column][task.span] = basket
@@ -48,18 +49,18 @@ struct ROOTChunkReader: ChunkReader {
                 carried[column] = (lastIndex, last)
             }
         }
-        position = range.upperBound
+        position += 1
         return Chunk(firstEvent: range.lowerBound, eventCount: range.count, columns: out)
     }
 
     /// Decodes the tasks' baskets, several at once when there are several.
-    private func decodeInParallel(_ tasks: [(column: Int, span: Int)]) -> [Result<ROOTDecodedBasket, ROOTFormatError>] {
+    private func decodeInParallel(_ tasks: [(column: Int, span: Int)]) -> [Result<ROOTBasketEntries, ROOTFormatError>] {
         let slots = ResultSlots(count: tasks.count)
         let read = self.read
         let work: @Sendable (Int) -> Void = { i in
             let task = tasks[i]
             do throws(ROOTFormatError) {
-                slots.set(i, .success(try read.tree.decodeBasket(read.plans[task.column], task.span)))
+                slots.set(i, .success(try read.tree.loadBasket(read.plans[task.column], task.span)))
             } catch {
                 slots.set(i, .failure(error))
             }
@@ -76,7 +77,7 @@ struct ROOTChunkReader: ChunkReader {
 /// One result slot per task; each slot is written by exactly one task and read after all have finished,
 /// which is what makes sharing the buffer across `concurrentPerform`'s threads safe.
 private final class ResultSlots: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<Result<ROOTDecodedBasket, ROOTFormatError>?>
+    private let buffer: UnsafeMutableBufferPointer<Result<ROOTBasketEntries, ROOTFormatError>?>
 
     init(count: Int) {
         buffer = .allocate(capacity: count)
@@ -88,11 +89,11 @@ private final class ResultSlots: @unchecked Sendable {
         buffer.deallocate()
     }
 
-    func set(_ index: Int, _ result: Result<ROOTDecodedBasket, ROOTFormatError>) {
+    func set(_ index: Int, _ result: Result<ROOTBasketEntries, ROOTFormatError>) {
         buffer[index] = result
     }
 
-    var results: [Result<ROOTDecodedBasket, ROOTFormatError>] {
-        buffer.map { $0 ?? .failure(ROOTFormatError("root.bad-basket", "a basket was not decoded")) }
+    var results: [Result<ROOTBasketEntries, ROOTFormatError>] {
+        buffer.map { $0 ?? .failure(ROOTFormatError("root.bad-basket", "a basket was not loaded")) }
     }
 }

@@ -42,6 +42,13 @@ struct ROOTCursor {
         position += count
     }
 
+    /// Skips `count` bytes and returns where they start, for callers that read them in bulk.
+    mutating func take(_ count: Int, _ what: String) throws(ROOTFormatError) -> Int {
+        try need(count, what)
+        position += count
+        return position - count
+    }
+
     /// Moves to an absolute position inside the buffer (used to jump to the end of an object by its byte count).
     mutating func move(to target: Int, _ what: String) throws(ROOTFormatError) {
         guard target >= 0, target <= bytes.count else { throw .truncated(what, at: here) }
@@ -116,9 +123,14 @@ struct ROOTCursor {
     mutating func i32Array(_ count: Int, _ what: String) throws(ROOTFormatError) -> [Int32] {
         guard count >= 0 else { throw ROOTFormatError("root.bad-key", "\(what) has a negative length", at: here) }
         try need(count.multipliedReportingOverflow(by: 4).overflow ? -1 : count * 4, what)
-        var out = [Int32](repeating: 0, count: count)
-        for i in 0..<count { out[i] = try i32(what) }
-        return out
+        let from = position
+        position += count * 4
+        return [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+            bytes.withUnsafeBytes { raw in
+                for i in 0..<count { out[i] = Int32(bigEndian: raw.loadUnaligned(fromByteOffset: from + 4 * i, as: Int32.self)) }
+            }
+            initialized = count
+        }
     }
 }
 

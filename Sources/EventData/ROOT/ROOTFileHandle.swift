@@ -44,21 +44,25 @@ final class ROOTFileHandle: Sendable {
                                   "\(what) (\(count) bytes) lies beyond the end of the file (\(size) bytes)",
                                   at: offset, hint: ROOTFormatError.truncationHint)
         }
-        var buffer = [UInt8](repeating: 0, count: count)
         var done = 0
-        let failure: Int32? = buffer.withUnsafeMutableBytes { raw -> Int32? in
-            guard let base = raw.baseAddress else { return nil }
+        var failure: Int32?
+        // Not zero-filled first: every byte is read from the file (on a short read, the rest is zeroed).
+        let buffer = [UInt8](unsafeUninitializedCapacity: count) { raw, initialized in
+            defer { initialized = count }
+            guard let base = raw.baseAddress else { return }
             while done < count {
                 let n = pread(descriptor, base + done, count - done, off_t(offset) + off_t(done))
                 if n > 0 {
                     done += n
                 } else if n == 0 {
-                    return 0
+                    failure = 0
+                    break
                 } else if errno != EINTR {
-                    return errno
+                    failure = errno
+                    break
                 }
             }
-            return nil
+            if done < count { (base + done).initialize(repeating: 0, count: count - done) }
         }
         if let failure {
             if failure == 0 { throw .truncated(what, at: offset) }

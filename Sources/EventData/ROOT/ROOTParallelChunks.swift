@@ -1,21 +1,21 @@
 import Foundation
 
-/// A tree's chunks for the engine's workers: each worker reads the chunk it takes (its baskets read,
-/// decompressed and decoded on that worker's thread) and processes it, so decompression and analysis run on
-/// every core with no barrier between chunks.
+/// A tree's chunks for the engine's workers: each worker reads the chunk it takes (its baskets read, decompressed
+/// and checked on that worker's thread, their values decoded into the chunk's columns) and processes it, so
+/// decompression and analysis run on every core with no barrier between chunks.
 ///
-/// A basket is decoded once even when it holds entries of two chunks read by two workers: the first worker to
-/// need it decodes it, the other waits for it. Each basket is dropped as soon as the last chunk that needs it
+/// A basket is loaded once even when it holds entries of two chunks read by two workers: the first worker to
+/// need it loads it, the other waits for it. Each basket is dropped as soon as the last chunk that needs it
 /// has taken its entries, so memory stays bounded by the chunks in flight (one per worker) and their baskets.
 final class ROOTParallelChunks: ParallelChunkReader, @unchecked Sendable {
     let read: ROOTRead
     let chunkCount: Int
 
     private enum Slot {
-        /// Not decoded (yet, or any more: `users` tells which).
+        /// Not loaded (yet, or any more: `users` tells which).
         case empty
         case decoding
-        case ready(ROOTDecodedBasket)
+        case ready(ROOTBasketEntries)
         case failed(ROOTFormatError)
     }
 
@@ -26,25 +26,24 @@ final class ROOTParallelChunks: ParallelChunkReader, @unchecked Sendable {
 
     init(_ read: ROOTRead) {
         self.read = read
-        chunkCount = (read.total + read.chunkSize - 1) / read.chunkSize
+        chunkCount = read.chunks.count
         slots = read.plans.map { Array(repeating: .empty, count: $0.spans.count) }
         users = read.plans.map { plan in
             var counts = Array(repeating: 0, count: plan.spans.count)
-            for (index, span) in plan.spans.enumerated() where span.firstEntry < read.total && span.entries > 0 {
-                let first = span.firstEntry / read.chunkSize, last = (min(span.endEntry, read.total) - 1) / read.chunkSize
-                counts[index] = last - first + 1
+            for chunk in read.chunks {
+                for span in plan.spanIndices(overlapping: chunk) { counts[span] += 1 }
             }
             return counts
         }
     }
 
     func chunk(_ index: Int) throws(DataError) -> Chunk {
-        let range = read.range(ofChunk: index)
+        let range = read.chunks[index]
         let spans = read.plans.map { $0.spanIndices(overlapping: range) }
         defer { for (column, needed) in spans.enumerated() { release(column, needed) } }
-        // Baskets another worker is decoding (the ones shared with its chunk) are taken last, after this
-        // worker has decoded its own, so neither waits for the other while it has work.
-        var baskets: [[Int: ROOTDecodedBasket]] = Array(repeating: [:], count: read.plans.count)
+        // Baskets another worker is loading (the ones shared with its chunk) are taken last, after this
+        // worker has loaded its own, so neither waits for the other while it has work.
+        var baskets: [[Int: ROOTBasketEntries]] = Array(repeating: [:], count: read.plans.count)
         for wait in [false, true] {
             for (column, needed) in spans.enumerated() {
                 for span in needed where baskets[column][span] == nil {
@@ -64,9 +63,9 @@ final class ROOTParallelChunks: ParallelChunkReader, @unchecked Sendable {
         return Chunk(firstEvent: range.lowerBound, eventCount: range.count, columns: out)
     }
 
-    /// The decoded basket, decoding it here unless another worker has or is doing it; in that last case nil
+    /// The loaded basket, loading it here unless another worker has or is doing it; in that last case nil
     /// unless `wait`.
-    private func acquire(_ column: Int, _ span: Int, wait: Bool) throws(ROOTFormatError) -> ROOTDecodedBasket? {
+    private func acquire(_ column: Int, _ span: Int, wait: Bool) throws(ROOTFormatError) -> ROOTBasketEntries? {
         condition.lock()
         while true {
             switch slots[column][span] {
@@ -84,7 +83,7 @@ final class ROOTParallelChunks: ParallelChunkReader, @unchecked Sendable {
                 condition.unlock()
                 let result: Slot
                 do throws(ROOTFormatError) {
-                    result = .ready(try read.tree.decodeBasket(read.plans[column], span))
+                    result = .ready(try read.tree.loadBasket(read.plans[column], span))
                 } catch {
                     result = .failed(error)
                 }
@@ -96,7 +95,7 @@ final class ROOTParallelChunks: ParallelChunkReader, @unchecked Sendable {
                 switch result {
                 case .ready(let basket): return basket
                 case .failed(let error): throw error
-                default: throw ROOTFormatError("root.bad-basket", "a basket was not decoded")
+                default: throw ROOTFormatError("root.bad-basket", "a basket was not loaded")
                 }
             }
         }

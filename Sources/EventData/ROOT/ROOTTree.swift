@@ -52,15 +52,15 @@ public struct ROOTTree: Sendable {
         byName[name].map { plans[$0] }
     }
 
-    /// Reads, decompresses and decodes basket `index` of `plan` (safe to call from several threads at once).
-    func decodeBasket(_ plan: ROOTBranchPlan, _ index: Int) throws(ROOTFormatError) -> ROOTDecodedBasket {
+    /// Reads, decompresses and checks basket `index` of `plan` (safe to call from several threads at once).
+    func loadBasket(_ plan: ROOTBranchPlan, _ index: Int) throws(ROOTFormatError) -> ROOTBasketEntries {
         let span = plan.spans[index]
         let data = try ROOTBasketData.load(span, of: plan.record, from: handle)
         var counts: [Int32]?
         if case .counted(_, let counter, _) = plan.layout, data.offsets == nil {
             counts = try counterValues(counter, entries: span.firstEntry..<span.endEntry)
         }
-        return try ROOTBasketDecoder.decode(data, layout: plan.layout, firstEntry: span.firstEntry, counts: counts)
+        return try ROOTBasketDecoder.check(data, layout: plan.layout, firstEntry: span.firstEntry, counts: counts)
     }
 
     /// The counter branch's values for `entries` (used when a counted array's offsets were not stored).
@@ -72,11 +72,11 @@ public struct ROOTTree: Sendable {
         var result: [Int32] = []
         result.reserveCapacity(entries.count)
         for spanIndex in plan.spanIndices(overlapping: entries) {
-            let basket = try decodeBasket(plan, spanIndex)
+            let basket = try loadBasket(plan, spanIndex)
             let lower = max(entries.lowerBound, basket.firstEntry) - basket.firstEntry
             let upper = min(entries.upperBound, basket.firstEntry + basket.entries) - basket.firstEntry
             guard lower < upper else { continue }
-            for value in basket.values[lower..<upper] {
+            for value in basket.values(lower, upper) {
                 // Out-of-range counts become -1, which the decoder rejects.
                 result.append(value >= 0 && value <= Double(Int32.max) ? Int32(value) : -1)
             }
