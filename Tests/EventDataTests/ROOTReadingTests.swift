@@ -185,6 +185,34 @@ struct ROOTReadingTests {
         #expect(limited.map { $0.firstEvent..<($0.firstEvent + $0.eventCount) } == [0..<240, 240..<480, 480..<600])
     }
 
+    /// A ROOT chunk's columns are decoded when first read, and after filters only for the kept events: that
+    /// must give the column read whole and then gathered, on every layout (scalars of each type, std::vectors,
+    /// counted and fixed arrays, baskets stored in the tree) and for selections that skip, keep or empty parts.
+    @Test func deferredColumnsReadAtEventsEqualGatheredOnes() throws {
+        for (fixture, tree) in [("types_zlib", nil), ("leaflist_zlib", "events"), ("embedded_baskets", nil),
+                                ("atlas_mini_lz4", nil), ("generated_offsets", nil)] as [(String, String?)] {
+            let source = try ROOTSource(file: ROOTFixtures.open(fixture), tree: tree, displayPath: "data/\(fixture).root")
+            let names = source.schema.map(\.name)
+            for chunk in try readChunks(source, columns: names, chunkSize: 97) {
+                let n = chunk.eventCount
+                let selections: [[Int32]] = [[], [Int32(n - 1)], Array(0..<Int32(n)), stride(from: 0, to: n, by: 3).map(Int32.init),
+                                             (0..<Int32(n)).filter { $0 % 7 < 2 || $0 > Int32(n) - 5 }]
+                #expect(chunk.ready.isEmpty && Set(chunk.deferred.keys) == Set(names))
+                for (name, deferred) in chunk.deferred {
+                    let whole = deferred.column()
+                    #expect(whole.eventCount == n && whole.isJagged == deferred.isJagged)
+                    for selection in selections {
+                        let events = ContiguousArray(selection)
+                        let read = deferred.column(at: events), gathered = whole.gather(events)
+                        #expect(read.offsets == gathered.offsets
+                                    && read.values.elementsEqual(gathered.values) { $0.bitPattern == $1.bitPattern },
+                                "\(fixture) \(name) at \(selection.count) of \(n) events")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func limitStopsEarly() throws {
         let source = try ROOTSource(file: ROOTFixtures.open("leaflist_zlib"), tree: "events", displayPath: "data/l.root")
         let chunks = try readChunks(source, columns: ["Muon_Px", "NMuon"], chunkSize: 100, limit: 250)

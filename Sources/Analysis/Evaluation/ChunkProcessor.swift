@@ -48,7 +48,7 @@ struct ChunkProcessor {
 
     func process(_ chunk: Chunk) throws(Diagnostic) -> Partial {
         var partial = Partial(program: program)
-        var evaluator = Evaluator(columns: chunk.columns.mapValues(Value.init), events: chunk.eventCount, luminosity: program.luminosity)
+        var evaluator = Evaluator(chunk: chunk, luminosity: program.luminosity)
         var weights: ContiguousArray<Double>
         if let weight = sample.weight {
             weights = try evaluator.evaluate(weight).perEvent(chunk.eventCount) ?? ContiguousArray(repeating: 1, count: chunk.eventCount)

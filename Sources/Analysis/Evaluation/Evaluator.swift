@@ -1,18 +1,26 @@
 import Diagnostics
+import EventData
 import Foundation
 
 /// Evaluates expressions column-wise over the events of one chunk (after the filters so far).
 ///
 /// A filter does not move the chunk's data columns: it composes the kept events into `selection`, and a data
-/// column is gathered to the current events only when an expression first reads it. So each column is copied
-/// at most once per chunk, however many filters come before its first use, and never if nothing reads it.
+/// column is gathered to the current events only when an expression first reads it (a deferred column, from a
+/// ROOT file, is then decoded for those events alone). So each column is copied or decoded at most once per
+/// chunk, however many filters come before its first use, and never if nothing reads it.
 struct Evaluator {
     /// Columns at the current events: defines, and the data columns read since they were gathered.
     var columns: [String: Value]
     var events: Int
     let luminosity: Double?
-    /// The chunk's data columns not read yet, at the chunk's own events.
-    private var unread: [String: Value]
+    /// A data column not read yet: in memory at the chunk's own events, or to be read from the source.
+    private enum Unread {
+        case ready(Value)
+        case deferred(DeferredColumn)
+    }
+
+    /// The chunk's data columns not read yet.
+    private var unread: [String: Unread]
     /// For each current event, its index in the chunk (nil: every event of the chunk, in order).
     private var selection: ContiguousArray<Int32>?
 
@@ -20,12 +28,21 @@ struct Evaluator {
         self.columns = [:]
         self.events = events
         self.luminosity = luminosity
-        unread = columns
+        unread = columns.mapValues(Unread.ready)
     }
 
-    /// Bytes of every column held (read or not), for the memory budget.
+    /// The columns of a chunk: deferred ones are read when first used, for the events kept by then.
+    init(chunk: Chunk, luminosity: Double?) {
+        self.init(columns: chunk.ready.mapValues(Value.init), events: chunk.eventCount, luminosity: luminosity)
+        for (name, column) in chunk.deferred { unread[name] = .deferred(column) }
+    }
+
+    /// Bytes of every column held (read or not), for the memory budget; deferred columns hold none yet.
     var byteCount: Int {
-        columns.values.reduce(0) { $0 + $1.byteCount } + unread.values.reduce(0) { $0 + $1.byteCount }
+        columns.values.reduce(0) { $0 + $1.byteCount } + unread.values.reduce(0) { total, column in
+            if case .ready(let value) = column { return total + value.byteCount }
+            return total
+        }
     }
 
     mutating func evaluate(_ expr: Expr) throws(Diagnostic) -> Value {
@@ -44,8 +61,11 @@ struct Evaluator {
     /// Brings the data columns `names` (those not read yet) to the current events.
     private mutating func gather(_ names: Set<String>) {
         for name in names where columns[name] == nil {
-            guard let column = unread.removeValue(forKey: name) else { continue }
-            columns[name] = selection.map(column.gather) ?? column
+            switch unread.removeValue(forKey: name) {
+            case .ready(let column): columns[name] = selection.map(column.gather) ?? column
+            case .deferred(let column): columns[name] = Value(column.column(at: selection))
+            case nil: continue
+            }
         }
     }
 

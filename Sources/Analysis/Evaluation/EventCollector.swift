@@ -37,7 +37,7 @@ public enum EventCollector {
                 var reader = try source.makeReader(columns: checked.columns[sample.name] ?? [], chunkSize: 65_536, limit: budget.maxEvents)
                 while let chunk = try reader.next() {
                     try budget.checkTime(at: sample.location)
-                    var evaluator = Evaluator(columns: chunk.columns.mapValues(Value.init), events: chunk.eventCount, luminosity: program.luminosity)
+                    var evaluator = Evaluator(chunk: chunk, luminosity: program.luminosity)
                     var weights = try sample.weight.map { w throws(Diagnostic) in try evaluator.evaluate(w).perEvent(chunk.eventCount) ?? [] }
                         ?? ContiguousArray(repeating: 1, count: chunk.eventCount)
                     var entries = ContiguousArray((0..<chunk.eventCount).map { Double(chunk.firstEvent + $0) })

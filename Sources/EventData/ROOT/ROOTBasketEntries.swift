@@ -44,12 +44,78 @@ struct ROOTBasketEntries: Sendable {
         }
     }
 
+    /// How many values the entries `selected[k] + shift` (relative to the basket) hold.
+    func valueCount(selected: UnsafeBufferPointer<Int32>, shift: Int) -> Int {
+        guard let offsets else { return selected.count }
+        return offsets.withUnsafeBufferPointer { offsets in
+            var total = 0
+            for k in selected {
+                let entry = Int(k) &+ shift
+                total &+= Int(offsets[entry &+ 1] &- offsets[entry])
+            }
+            return total
+        }
+    }
+
+    /// Decodes the values of the entries `selected[k] + shift` (relative to the basket, ascending) one after the
+    /// other into `target`; for a list column, writes after each entry the number of values written so far plus
+    /// `base` to `ends[k]`. Returns how many values were written.
+    func decode(selected: UnsafeBufferPointer<Int32>, shift: Int, into target: UnsafeMutablePointer<Double>,
+                ends: UnsafeMutablePointer<Int32>?, base: Int) -> Int {
+        switch element {
+        case .int8: fill(BEInt8.self, selected, shift, target, ends, base)
+        case .uint8: fill(BEUInt8.self, selected, shift, target, ends, base)
+        case .bool: fill(BEBool.self, selected, shift, target, ends, base)
+        case .int16: fill(BEInt16.self, selected, shift, target, ends, base)
+        case .uint16: fill(BEUInt16.self, selected, shift, target, ends, base)
+        case .int32: fill(BEInt32.self, selected, shift, target, ends, base)
+        case .uint32: fill(BEUInt32.self, selected, shift, target, ends, base)
+        case .int64: fill(BEInt64.self, selected, shift, target, ends, base)
+        case .uint64: fill(BEUInt64.self, selected, shift, target, ends, base)
+        case .float32: fill(BEFloat32.self, selected, shift, target, ends, base)
+        case .float64: fill(BEFloat64.self, selected, shift, target, ends, base)
+        }
+    }
+
     /// The values of entries `from..<to` as one array (the counter values of counted arrays).
     func values(_ from: Int, _ to: Int) -> ContiguousArray<Double> {
         let count = valueCount(from, to)
         return ContiguousArray(unsafeUninitializedCapacity: count) { out, initialized in
             if let target = out.baseAddress { decode(from, to, into: target) }
             initialized = count
+        }
+    }
+
+    private func fill<N: ROOTBigEndianNumber>(_ type: N.Type, _ selected: UnsafeBufferPointer<Int32>, _ shift: Int,
+                                               _ target: UnsafeMutablePointer<Double>,
+                                               _ ends: UnsafeMutablePointer<Int32>?, _ base: Int) -> Int {
+        let size = N.byteSize
+        return bytes.withUnsafeBytes { raw -> Int in
+            guard let data = raw.baseAddress.map({ $0 + start }) else { return 0 }
+            guard let offsets else {
+                // One value per entry, back to back.
+                for (k, entry) in selected.enumerated() {
+                    (target + k).initialize(to: N.value(data, (Int(entry) &+ shift) &* size))
+                }
+                return selected.count
+            }
+            return offsets.withUnsafeBufferPointer { offsets -> Int in
+                // With `starts`, each entry's values begin there; without, they follow each other from the data's start.
+                let noStarts = ContiguousArray<Int32>()
+                return (starts ?? noStarts).withUnsafeBufferPointer { starts -> Int in
+                    let perEntry = starts.count > 0
+                    var out = target
+                    for (k, index) in selected.enumerated() {
+                        let entry = Int(index) &+ shift
+                        let count = Int(offsets[entry &+ 1] &- offsets[entry])
+                        let first = perEntry ? data + Int(starts[entry]) : data + Int(offsets[entry]) &* size
+                        for j in 0..<count { (out + j).initialize(to: N.value(first, j &* size)) }
+                        out += count
+                        ends?[k] = Int32(truncatingIfNeeded: base &+ (out - target))
+                    }
+                    return out - target
+                }
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 import Dispatch
 
 /// Reads a tree chunk by chunk: for each chunk, the baskets of the requested branches that hold its entries
-/// are read, decompressed and checked in parallel (`DispatchQueue.concurrentPerform`), then decoded into columns.
+/// are read, decompressed and checked in parallel (`DispatchQueue.concurrentPerform`), then decoded into a column when it is first read.
 ///
 /// Memory stays bounded by the chunk plus one basket per branch: a basket that extends past the chunk's end is
 /// kept for the next chunk, every other basket is dropped once its entries are decoded.
@@ -38,11 +38,11 @@ struct ROOTChunkReader: ChunkReader {
             case .failure(let error): throw read.context.with(branch: read.plans[task.column].name).error(error)
             }
         }
-        var out: [String: Column] = [:]
+        var columns: [String: DeferredColumn] = [:]
         for (column, plan) in read.plans.enumerated() {
             if let kept = carried[column] { byColumn[column][kept.index] = kept.basket }
             let baskets = needed[column].compactMap { byColumn[column][$0] }
-            out[read.columns[column]] = try ROOTColumnAssembly.assemble(plan, baskets, range, context: read.context)
+            columns[read.columns[column]] = try ROOTColumnAssembly(plan, baskets, range, context: read.context).deferred
             carried[column] = nil
             if let lastIndex = needed[column].last, let last = byColumn[column][lastIndex],
                last.firstEntry + last.entries > range.upperBound {
@@ -50,7 +50,7 @@ struct ROOTChunkReader: ChunkReader {
             }
         }
         position += 1
-        return Chunk(firstEvent: range.lowerBound, eventCount: range.count, columns: out)
+        return Chunk(firstEvent: range.lowerBound, eventCount: range.count, columns: [:], deferred: columns)
     }
 
     /// Decodes the tasks' baskets, several at once when there are several.

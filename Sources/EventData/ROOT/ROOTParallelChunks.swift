@@ -1,8 +1,8 @@
 import Foundation
 
 /// A tree's chunks for the engine's workers: each worker reads the chunk it takes (its baskets read, decompressed
-/// and checked on that worker's thread, their values decoded into the chunk's columns) and processes it, so
-/// decompression and analysis run on every core with no barrier between chunks.
+/// and checked on that worker's thread; each column decoded when the analysis first reads it) and processes it,
+/// so decompression and analysis run on every core with no barrier between chunks.
 ///
 /// A basket is loaded once even when it holds entries of two chunks read by two workers: the first worker to
 /// need it loads it, the other waits for it. Each basket is dropped as soon as the last chunk that needs it
@@ -55,12 +55,12 @@ final class ROOTParallelChunks: ParallelChunkReader, @unchecked Sendable {
                 }
             }
         }
-        var out: [String: Column] = [:]
+        var columns: [String: DeferredColumn] = [:]
         for (column, plan) in read.plans.enumerated() {
-            let decoded = spans[column].compactMap { baskets[column][$0] }
-            out[read.columns[column]] = try ROOTColumnAssembly.assemble(plan, decoded, range, context: read.context)
+            let loaded = spans[column].compactMap { baskets[column][$0] }
+            columns[read.columns[column]] = try ROOTColumnAssembly(plan, loaded, range, context: read.context).deferred
         }
-        return Chunk(firstEvent: range.lowerBound, eventCount: range.count, columns: out)
+        return Chunk(firstEvent: range.lowerBound, eventCount: range.count, columns: [:], deferred: columns)
     }
 
     /// The loaded basket, loading it here unless another worker has or is doing it; in that last case nil
