@@ -57,8 +57,7 @@ enum Value: Sendable {
                         var position = 0
                         for i in indices {
                             let lo = Int(o[Int(i)]), n = Int(o[Int(i) + 1]) - lo
-                            // Lists are short (a few objects per event): a plain loop beats a memcpy call.
-                            for j in 0..<n { (target + position + j).initialize(to: source[lo + j]) }
+                            (target + position).initialize(from: source + lo, count: n)
                             position += n
                         }
                     }

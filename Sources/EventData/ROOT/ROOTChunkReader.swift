@@ -3,8 +3,8 @@ import Dispatch
 /// Reads a tree chunk by chunk: for each chunk, the baskets of the requested branches that hold its entries
 /// are read, decompressed and checked in parallel (`DispatchQueue.concurrentPerform`), then decoded into a column when it is first read.
 ///
-/// Memory stays bounded by the chunk plus one basket per branch: a basket that extends past the chunk's end is
-/// kept for the next chunk, every other basket is dropped once its entries are decoded.
+/// Memory stays bounded by the chunk's baskets plus one basket per branch: a basket that extends past the chunk's
+/// end is kept for the next chunk; the others are held only by the chunk's columns, until the chunk is dropped.
 struct ROOTChunkReader: ChunkReader {
     let read: ROOTRead
     /// The next chunk to read.

@@ -63,7 +63,8 @@ struct ROOTColumnAssembly: Sendable {
                 total += part.basket.valueCount(selected: UnsafeBufferPointer(rebasing: selected[start..<k]), shift: shift)
             }
         }
-        var offsets: ContiguousArray<Int32>? = isJagged ? ContiguousArray(repeating: 0, count: events.count + 1) : nil
+        // A list column's offsets: ends[k + 1] is where selected event k's list ends (ends[0] = 0).
+        var ends = ContiguousArray<Int32>(repeating: 0, count: isJagged ? events.count + 1 : 0)
         let values = ContiguousArray<Double>(unsafeUninitializedCapacity: total) { out, initialized in
             // No values at all: every selected list is empty, and the offsets are already all 0.
             guard let target = out.baseAddress else {
@@ -71,26 +72,19 @@ struct ROOTColumnAssembly: Sendable {
                 return
             }
             events.withUnsafeBufferPointer { selected in
-                var position = 0
-                for (part, run) in zip(parts, runs) {
-                    let shift = first - part.basket.firstEntry
-                    let written: Int
-                    if offsets != nil {
-                        written = offsets!.withUnsafeMutableBufferPointer { ends in
-                            part.basket.decode(selected: UnsafeBufferPointer(rebasing: selected[run]), shift: shift,
-                                               into: target + position,
-                                               ends: ends.baseAddress! + run.lowerBound + 1, base: position)
-                        }
-                    } else {
-                        written = part.basket.decode(selected: UnsafeBufferPointer(rebasing: selected[run]), shift: shift,
-                                                     into: target + position, ends: nil, base: position)
+                ends.withUnsafeMutableBufferPointer { ends in
+                    var position = 0
+                    for (part, run) in zip(parts, runs) {
+                        position += part.basket.decode(selected: UnsafeBufferPointer(rebasing: selected[run]),
+                                                       shift: first - part.basket.firstEntry, into: target + position,
+                                                       ends: isJagged ? ends.baseAddress! + run.lowerBound + 1 : nil,
+                                                       base: position)
                     }
-                    position += written
                 }
             }
             initialized = total
         }
-        return Column(kind: kind, values: values, offsets: offsets)
+        return Column(kind: kind, values: values, offsets: isJagged ? ends : nil)
     }
 
     /// Every entry of the chunk.

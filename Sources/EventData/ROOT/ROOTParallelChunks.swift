@@ -5,8 +5,9 @@ import Foundation
 /// so decompression and analysis run on every core with no barrier between chunks.
 ///
 /// A basket is loaded once even when it holds entries of two chunks read by two workers: the first worker to
-/// need it loads it, the other waits for it. Each basket is dropped as soon as the last chunk that needs it
-/// has taken its entries, so memory stays bounded by the chunks in flight (one per worker) and their baskets.
+/// need it loads it, the other waits for it. The reader drops each basket as soon as the last chunk that needs it
+/// has been handed out; that chunk's columns hold it until the chunk is processed. So memory stays bounded by the
+/// chunks in flight (one per worker) and their baskets.
 final class ROOTParallelChunks: ParallelChunkReader, @unchecked Sendable {
     let read: ROOTRead
     let chunkCount: Int
