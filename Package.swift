@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLSubsetTests", dependencies: ["YAMLSubset"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
-        .testTarget(name: "EventDataTests", dependencies: ["EventData", "Diagnostics"], exclude: ["Fixtures"]),
+        .testTarget(name: "EventDataTests", dependencies: ["EventData", "Diagnostics", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "EventData", "Diagnostics"], exclude: ["Scripts"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Analysis", "EventData", "Diagnostics", "YAMLSubset"], exclude: ["Fixtures"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
