@@ -273,8 +273,9 @@
 })();
 
 /*
- * Offline search. The index is a script next to the pages (search-index.js, one per language), loaded the first
- * time the reader uses the box: a <script> element works under file://, where fetch() of local files does not.
+ * Offline search. The index is a script next to the pages (search-index.js, one per language, listing its parts
+ * search-index-1.js, …), loaded the first time the reader uses the box: a <script> element works under file://,
+ * where fetch() of local files does not.
  * Matching ignores case and diacritics ("cafe" finds "café"); every word of the query must appear.
  * Keyboard: ↓/↑ move through the results, Enter opens one, Escape closes the list.
  */
@@ -321,18 +322,37 @@
     });
   }
 
+  /* A script element, which works under file://; `then` runs when it has loaded or failed to. */
+  function inject(src, then) {
+    var script = document.createElement('script');
+    script.src = src;
+    script.onload = then;
+    script.onerror = then;
+    document.head.appendChild(script);
+  }
+
+  /* The index lists its parts (search-index-1.js, …); all are loaded at once and joined in order. */
   function load(then) {
     if (pages) { then(); return; }
-    if (window.OpenKeySearchIndex) { pages = prepare(window.OpenKeySearchIndex.pages); then(); return; }
     if (loading) { return; }
     loading = true;
-    var script = document.createElement('script');
-    script.src = indexUrl;
-    script.onload = function () {
-      pages = window.OpenKeySearchIndex ? prepare(window.OpenKeySearchIndex.pages) : [];
-      then();
-    };
-    document.head.appendChild(script);
+    inject(indexUrl, function () {
+      var parts = (window.OpenKeySearchIndex && window.OpenKeySearchIndex.parts) || [];
+      var left = parts.length;
+      function joined() {
+        var held = window.OpenKeySearchParts || {}, all = [];
+        for (var i = 1; i <= parts.length; i++) { all = all.concat(held[i] || []); }
+        pages = prepare(all);
+        then();
+      }
+      if (!left) { joined(); return; }
+      parts.forEach(function (part) {
+        inject(base + part, function () {
+          left -= 1;
+          if (!left) { joined(); }
+        });
+      });
+    });
   }
 
   function search(query) {

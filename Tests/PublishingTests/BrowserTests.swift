@@ -228,7 +228,8 @@ import Testing
         #expect(english["selected"] as? String == titles.first, "ArrowDown selects the first result")
         #expect(english["expanded"] as? String == "true")
 
-        // Spanish, typed without accents: "energia" finds the translated page on units ("energía").
+        // Spanish, typed without accents: "energia" finds the translated page on units ("energía"), which is in
+        // the second part of the search index (16 pages a part), so the parts are loaded and joined.
         let spanish = try searchResult("es/index.html", "energia electronvoltio")
         #expect((spanish["titles"] as? [String])?.contains("Unidades y escalas") == true, "\(spanish)")
         #expect((spanish["marks"] as? [String])?.first?.lowercased().hasPrefix("energ") == true)

@@ -266,6 +266,58 @@ import Testing
         }
     }
 
+    /// The search index comes in parts of `SearchIndex.pagesPerPart` pages, cut by page id alone; editing a page
+    /// rewrites only its part, and the site is still the one a full build writes.
+    @Test func searchIndexIsInPartsAndAnEditRewritesOnlyItsPart() throws {
+        let root = TestPaths.temporaryDirectory().appendingPathComponent("course")
+        let content = root.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("many"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("paths"), withIntermediateDirectories: true)
+        try "title: Many pages\nsource-language: en\n".write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        let count = 2 * SearchIndex.pagesPerPart + 5
+        let ids = (1...count).map { String(format: "many/p%02d", $0) }
+        try ("title: All\naudience: students\nsummary: Every page.\nsteps:\n" + ids.map { "  - \($0)\n" }.joined())
+            .write(to: content.appendingPathComponent("paths/all.yml"), atomically: true, encoding: .utf8)
+        for (index, id) in ids.enumerated() {
+            try "---\ntitle: Page \(index + 1)\nsummary: Page number \(index + 1).\n---\n\nWord\(index + 1) is on this page.\n"
+                .write(to: content.appendingPathComponent(id + ".md"), atomically: true, encoding: .utf8)
+        }
+        let out = TestPaths.temporaryDirectory().appendingPathComponent("site")
+        let reference = TestPaths.temporaryDirectory().appendingPathComponent("reference")
+        func build(_ output: URL, force: Bool = false) -> BuildPipeline.Result {
+            var options = BuildOptions(courseRoot: root, output: output, environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+            options.force = force
+            return BuildPipeline.run(options)
+        }
+        let first = build(out)
+        #expect(first.succeeded && first.diagnostics.isEmpty, "\(DiagnosticFormatter.format(first.diagnostics))")
+        func text(_ path: String, in site: URL = out) -> String {
+            (try? String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)) ?? ""
+        }
+        #expect(text("search-index.js").contains("\"parts\":[\"search-index-1.js\",\"search-index-2.js\",\"search-index-3.js\"]"))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("search-index-4.js").path))
+        // Each page is in the part its position in id order gives, once.
+        for (index, id) in ids.enumerated() {
+            let line = "{\"u\":\"\(id).html\""
+            for part in 1...3 {
+                let holds = text("search-index-\(part).js").components(separatedBy: line).count - 1
+                #expect(holds == (index / SearchIndex.pagesPerPart + 1 == part ? 1 : 0), "\(id) in part \(part)")
+            }
+        }
+        let untouched = [1, 3].map { inode(out.appendingPathComponent("search-index-\($0).js")) }
+        try edit(content, "many/p20.md") { $0.replacingOccurrences(of: "Word20 is", with: "Word20 and Zebra are") }
+        let updated = build(out)
+        #expect(updated.succeeded && updated.updated != nil)
+        #expect(text("search-index-2.js").contains("Word20 and Zebra are"))
+        #expect([1, 3].map { inode(out.appendingPathComponent("search-index-\($0).js")) } == untouched)
+        #expect(build(reference, force: true).succeeded)
+        let (site, full) = (SiteCrawler.snapshot(out), SiteCrawler.snapshot(reference))
+        #expect(site.keys.sorted() == full.keys.sorted())
+        for (path, data) in full.sorted(by: { $0.key < $1.key }) where site[path] != data {
+            Issue.record("\(path) is not what a full build writes")
+        }
+    }
+
     @Test func anEditWithAProblemIsReportedAsByAFullBuildAndTheSiteKept() throws {
         let root = try cleanMultilingualCourse()
         let out = TestPaths.temporaryDirectory().appendingPathComponent("site")

@@ -9,6 +9,9 @@ Implementations, each run as its own process under /usr/bin/time -v (peak RSS):
   uproot    uproot + awkward + vector + numpy, reading only the 7 branches the analysis needs
   rdf       ROOT RDataFrame, single-threaded and with ROOT.EnableImplicitMT(2)
   floor     bench/engine/inflate_floor.c: pread + zlib-inflate exactly the baskets of those 7 branches (1, 2 threads)
+  floor, libdeflate   the same program inflating with libdeflate (a reference: OpenKey has its own whole-buffer
+            inflater, about twice zlib's speed like libdeflate's; libdeflate-dev is installed with apt-get when
+            missing and root, else this row is left out)
 
 Before any time is printed, every implementation's cut flow and histogram bin counts must agree exactly
 (and the floor must inflate exactly the bytes the basket headers announce); otherwise the script aborts.
@@ -256,6 +259,22 @@ def main():
         r = subprocess.run(["gcc", "-O2", "-Wall", "-o", floor_bin, src, "-lz", "-lpthread"])
         if r.returncode != 0:
             fail("compiling inflate_floor.c failed")
+    floor_ld_bin = os.path.join(CACHE, "inflate_floor_libdeflate")
+    if not os.path.exists(floor_ld_bin) or os.path.getmtime(floor_ld_bin) < os.path.getmtime(src):
+        if not os.path.exists("/usr/include/libdeflate.h") and os.geteuid() == 0:
+            print("installing libdeflate-dev (apt-get), for the reference floor ...", flush=True)
+            env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+            if subprocess.run(["apt-get", "install", "-y", "-qq", "libdeflate-dev"], env=env).returncode != 0:
+                subprocess.run(["apt-get", "update", "-qq"], env=env)
+                subprocess.run(["apt-get", "install", "-y", "-qq", "libdeflate-dev"], env=env)
+        if os.path.exists("/usr/include/libdeflate.h"):
+            r = subprocess.run(["gcc", "-O2", "-Wall", "-DUSE_LIBDEFLATE", "-o", floor_ld_bin, src, "-lz",
+                                "-ldeflate", "-lpthread"])
+            if r.returncode != 0:
+                fail("compiling inflate_floor.c with libdeflate failed")
+    have_libdeflate = os.path.exists(floor_ld_bin)
+    if not have_libdeflate:
+        print("libdeflate-dev is not installed: the reference floor is left out", flush=True)
     baskets_txt = os.path.join(CACHE, "baskets.txt")
     expected_floor = basket_list(path, baskets_txt)
 
@@ -268,6 +287,12 @@ def main():
         ("floor: inflate only, 1 thread", "fl1", [floor_bin, path, baskets_txt, "1"], parse_floor),
         ("floor: inflate only, 2 threads", "fl2", [floor_bin, path, baskets_txt, "2"], parse_floor),
     ]
+    if have_libdeflate:
+        impls += [
+            ("floor, libdeflate (reference), 1 thread", "fld1", [floor_ld_bin, path, baskets_txt, "1"], parse_floor),
+            ("floor, libdeflate (reference), 2 threads", "fld2", [floor_ld_bin, path, baskets_txt, "2"], parse_floor),
+        ]
+    floor_keys = [key for _, key, _, _ in impls if key.startswith("fl")]
 
     # Correctness first: one untimed run of each (also warms the page cache), everything must agree.
     print("checking that all implementations agree ...", flush=True)
@@ -286,7 +311,7 @@ def main():
             problems.append(f"histogram bins (bin, {key}, OpenKey): {diff[:10]}")
         if abs(o["mean"] - ref["mean"]) > 1e-9 * abs(ref["mean"]):
             problems.append(f"mean: {key} {o['mean']!r} != OpenKey {ref['mean']!r}")
-    for key in ["fl1", "fl2"]:
+    for key in floor_keys:
         o = outputs[key]
         for field in ["baskets", "compressed", "uncompressed"]:
             if o[field] != expected_floor[field]:
@@ -305,7 +330,7 @@ def main():
         for _ in range(args.repeats):
             out, wall, mb = timed(cmd)
             o = parse(out)
-            if key in ("fl1", "fl2"):
+            if key in floor_keys:
                 if o["uncompressed"] != expected_floor["uncompressed"]:
                     fail(f"{label}: output changed between runs")
             elif o["cutflow"] != ref["cutflow"] or o["hist"] != ref["hist"]:
@@ -356,12 +381,14 @@ def main():
     lines.append("")
     lines.append("| ratio | by analysis time | by process wall time |")
     lines.append("|---|---:|---:|")
-    for a, b, name in [("ok1", "up", "OpenKey (1 thread) / uproot"),
+    for a, b, name in ([("ok1", "up", "OpenKey (1 thread) / uproot"),
                        ("ok2", "up", "OpenKey (2 threads) / uproot"),
                        ("ok1", "rdf1", "OpenKey / RDataFrame, 1 thread"),
                        ("ok2", "rdf2", "OpenKey / RDataFrame, 2 threads"),
                        ("ok1", "fl1", "OpenKey / floor, 1 thread"),
-                       ("ok2", "fl2", "OpenKey / floor, 2 threads")]:
+                       ("ok2", "fl2", "OpenKey / floor, 2 threads")]
+                      + ([("ok1", "fld1", "OpenKey / libdeflate floor (reference), 1 thread"),
+                          ("ok2", "fld2", "OpenKey / libdeflate floor (reference), 2 threads")] if have_libdeflate else [])):
         lines.append(f"| {name} | {med(a, 'inproc') / med(b, 'inproc'):.2f} | {med(a) / med(b):.2f} |")
     for a, b, name in [("ok1", "rdf1", "OpenKey (whole process) / RDataFrame event loop only, 1 thread"),
                        ("ok2", "rdf2", "OpenKey (whole process) / RDataFrame event loop only, 2 threads")]:

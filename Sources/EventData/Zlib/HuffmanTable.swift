@@ -9,19 +9,23 @@
 /// |--------|------------------------------------------------------------------------------|
 /// | 0–7    | bits to drop for this code (for a pointer: the second-level table's bits)    |
 /// | 8–11   | extra bits to read after the code (lengths and distances)                    |
-/// | 12–15  | kind: literal, length or distance, end of block, pointer, invalid            |
+/// | 12–15  | kind, one flag each: literal (8), end of block (1), pointer (2), invalid (4); |
+/// |        | none for a base length or distance, so each kind is a single bit test         |
 /// | 16–31  | value: the literal byte, a base length or distance, a second-level offset    |
 enum HuffmanTable {
-    static let literal: UInt32 = 0
-    static let base: UInt32 = 1
-    static let endOfBlock: UInt32 = 2
-    static let pointer: UInt32 = 3
+    static let literal: UInt32 = 8
+    static let base: UInt32 = 0
+    static let endOfBlock: UInt32 = 1
+    static let pointer: UInt32 = 2
     static let invalid: UInt32 = 4
 
     @inline(__always) static func entry(kind: UInt32, value: UInt32, extra: UInt32 = 0) -> UInt32 {
         value << 16 | kind << 12 | extra << 8
     }
     @inline(__always) static func kind(_ entry: UInt32) -> UInt32 { (entry >> 12) & 0xF }
+    @inline(__always) static func isLiteral(_ entry: UInt32) -> Bool { entry & (literal << 12) != 0 }
+    @inline(__always) static func isPointer(_ entry: UInt32) -> Bool { entry & (pointer << 12) != 0 }
+    @inline(__always) static func isBase(_ entry: UInt32) -> Bool { entry & 0xF000 == 0 }
     @inline(__always) static func bits(_ entry: UInt32) -> Int { Int(entry & 0xFF) }
     @inline(__always) static func extra(_ entry: UInt32) -> Int { Int((entry >> 8) & 0xF) }
     @inline(__always) static func value(_ entry: UInt32) -> Int { Int(entry >> 16) }

@@ -126,7 +126,7 @@ enum Inflate {
 
         @inline(__always) func decode(_ table: UnsafeMutablePointer<UInt32>, _ primaryBits: Int) -> (UInt32, Int) {
             let entry = table[Int(truncatingIfNeeded: bits & ((1 &<< UInt64(primaryBits)) &- 1))]
-            if HuffmanTable.kind(entry) != HuffmanTable.pointer { return (entry, HuffmanTable.bits(entry)) }
+            if !HuffmanTable.isPointer(entry) { return (entry, HuffmanTable.bits(entry)) }
             let sub = HuffmanTable.bits(entry)
             let index = Int(truncatingIfNeeded: (bits &>> UInt64(primaryBits)) & ((1 &<< UInt64(sub)) &- 1))
             let second = table[HuffmanTable.value(entry) + index]
@@ -300,67 +300,98 @@ enum Inflate {
                 self.out = out
                 self.input = input
             }
-            while true {
-                // 56 bits cover the longest length-and-distance: 15 + 5 + 15 + 13.
+            // Fast loop: while the output has room for three literals and a longest match with its 8-byte spill,
+            // no code needs a room check, and the next code is looked up before a literal is stored.
+            while outEnd - out >= 3 + 258 + 8 {
+                // 56 bits cover the longest length-and-distance (15 + 5 + 15 + 13), or three literals.
                 guard input.refill() else { return .endsEarly }
                 var (entry, used) = input.decode(literals, literalBits)
                 input.drop(used)
-                if HuffmanTable.kind(entry) == HuffmanTable.literal {
-                    guard out < outEnd else { return .tooMuchOutput }
+                if HuffmanTable.isLiteral(entry) {
+                    var (next, nextUsed) = input.decode(literals, literalBits)
                     out.pointee = UInt8(truncatingIfNeeded: HuffmanTable.value(entry))
                     out += 1
-                    // A second code fits in the 41 bits left; a match after it needs a refill.
-                    (entry, used) = input.decode(literals, literalBits)
-                    input.drop(used)
-                    if HuffmanTable.kind(entry) == HuffmanTable.literal {
-                        guard out < outEnd else { return .tooMuchOutput }
+                    input.drop(nextUsed)
+                    entry = next
+                    if HuffmanTable.isLiteral(entry) {
+                        (next, nextUsed) = input.decode(literals, literalBits)
                         out.pointee = UInt8(truncatingIfNeeded: HuffmanTable.value(entry))
                         out += 1
-                        continue
+                        input.drop(nextUsed)
+                        entry = next
+                        if HuffmanTable.isLiteral(entry) {
+                            out.pointee = UInt8(truncatingIfNeeded: HuffmanTable.value(entry))
+                            out += 1
+                            continue
+                        }
                     }
+                    // A match after a literal needs a refill.
                     guard input.refill() else { return .endsEarly }
                 }
-                switch HuffmanTable.kind(entry) {
-                case HuffmanTable.base:
-                    break
-                case HuffmanTable.endOfBlock:
-                    return nil
-                default:
-                    return .corrupt("invalid literal/length code")
+                guard HuffmanTable.isBase(entry) else {
+                    return HuffmanTable.kind(entry) == HuffmanTable.endOfBlock ? nil : .corrupt("invalid literal/length code")
                 }
                 let length = HuffmanTable.value(entry) + input.take(HuffmanTable.extra(entry))
                 let (code, codeBits) = input.decode(distances, distanceBits)
                 input.drop(codeBits)
-                guard HuffmanTable.kind(code) == HuffmanTable.base else { return .corrupt("invalid distance code") }
+                guard HuffmanTable.isBase(code) else { return .corrupt("invalid distance code") }
+                let distance = HuffmanTable.value(code) + input.take(HuffmanTable.extra(code))
+                guard distance <= out - outStart else { return .corrupt("invalid distance too far back") }
+                Self.copy(to: out, distance: distance, length: length, spill: true)
+                out += length
+            }
+            // The last bytes of the output: every code checked against the room left.
+            while true {
+                guard input.refill() else { return .endsEarly }
+                let (entry, used) = input.decode(literals, literalBits)
+                input.drop(used)
+                if HuffmanTable.isLiteral(entry) {
+                    guard out < outEnd else { return .tooMuchOutput }
+                    out.pointee = UInt8(truncatingIfNeeded: HuffmanTable.value(entry))
+                    out += 1
+                    continue
+                }
+                guard HuffmanTable.isBase(entry) else {
+                    return HuffmanTable.kind(entry) == HuffmanTable.endOfBlock ? nil : .corrupt("invalid literal/length code")
+                }
+                let length = HuffmanTable.value(entry) + input.take(HuffmanTable.extra(entry))
+                let (code, codeBits) = input.decode(distances, distanceBits)
+                input.drop(codeBits)
+                guard HuffmanTable.isBase(code) else { return .corrupt("invalid distance code") }
                 let distance = HuffmanTable.value(code) + input.take(HuffmanTable.extra(code))
                 guard distance <= out - outStart else { return .corrupt("invalid distance too far back") }
                 let room = outEnd - out
                 guard length <= room else { return .tooMuchOutput }
-                let source = UnsafePointer(out - distance)
-                if room - length >= 8 && distance >= 8 {
-                    // Eight bytes at a time; the source is always at least eight bytes behind, and the
-                    // last word may spill up to seven bytes past the match, into room that is there.
-                    var from = source, target = out
-                    let stop = out + length
-                    repeat {
-                        UnsafeMutableRawPointer(target).storeBytes(
-                            of: UnsafeRawPointer(from).loadUnaligned(as: UInt64.self), as: UInt64.self)
-                        from += 8
-                        target += 8
-                    } while target < stop
-                } else if room - length >= 8 && distance == 1 {
-                    let word = UInt64(source.pointee) &* 0x0101_0101_0101_0101
-                    var target = out
-                    let stop = out + length
-                    repeat {
-                        UnsafeMutableRawPointer(target).storeBytes(of: word, as: UInt64.self)
-                        target += 8
-                    } while target < stop
-                } else {
-                    // Byte by byte, so a match that overlaps itself repeats what it has just written.
-                    for index in 0..<length { out[index] = source[index] }
-                }
+                Self.copy(to: out, distance: distance, length: length, spill: room - length >= 8)
                 out += length
+            }
+        }
+
+        /// Copies a match of `length` bytes from `distance` bytes back. With `spill`, the last word may write up
+        /// to seven bytes past the match (the caller has that room).
+        @inline(__always) static func copy(to out: UnsafeMutablePointer<UInt8>, distance: Int, length: Int, spill: Bool) {
+            let source = UnsafePointer(out - distance)
+            if spill && distance >= 8 {
+                // Eight bytes at a time; the source is always at least eight bytes behind.
+                var from = source, target = out
+                let stop = out + length
+                repeat {
+                    UnsafeMutableRawPointer(target).storeBytes(
+                        of: UnsafeRawPointer(from).loadUnaligned(as: UInt64.self), as: UInt64.self)
+                    from += 8
+                    target += 8
+                } while target < stop
+            } else if spill && distance == 1 {
+                let word = UInt64(source.pointee) &* 0x0101_0101_0101_0101
+                var target = out
+                let stop = out + length
+                repeat {
+                    UnsafeMutableRawPointer(target).storeBytes(of: word, as: UInt64.self)
+                    target += 8
+                } while target < stop
+            } else {
+                // Byte by byte, so a match that overlaps itself repeats what it has just written.
+                for index in 0..<length { out[index] = source[index] }
             }
         }
     }

@@ -153,7 +153,7 @@ public enum BuildPipeline {
             tree.append(renderer.renderHome())
             tree.append(renderer.renderMap())
             tree += localized.curricula.map(renderer.renderCurriculum)
-            tree.append(SearchIndex.file(model: model))
+            tree += SearchIndex.files(model: model)
             if renderer.showsTranslationStatus { tree.append(renderer.renderTranslationStatus(status)) }
             // Files pages bring (a notebook's output images) sit beside the page in every language's tree.
             for page in localized.pages.sorted(by: { $0.id < $1.id }) {

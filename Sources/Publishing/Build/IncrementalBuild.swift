@@ -169,16 +169,20 @@ enum IncrementalBuild {
                                   buildDate: buildDate, language: language)
             var renderer = SiteRenderer(model: model, theme: theme)
             renderer.showsTranslationStatus = edition == .teacher && languages.isMultilingual
-            var entries: [(page: Page, entry: String)] = []
+            var entries: [String: [(page: Page, entry: String)]] = [:]
             for id in shownTexts.keys.sorted() {
                 guard let page = localized.page(id: id), let text = texts[id] else { continue }
                 files.append(OutputFile(path: language.prefix + page.outputPath, data: renderer.renderPage(page).data))
-                if textEdited.contains(id) { entries.append((page, SearchIndex.entry(page: page, rendered: text))) }
+                if textEdited.contains(id) {
+                    guard let part = SearchIndex.partPath(of: id, in: localized.pages) else { return .fullBuild(because: "a page is not in the search index") }
+                    entries[part, default: []].append((page, SearchIndex.entry(page: page, rendered: text)))
+                }
             }
-            let indexPath = language.prefix + "search-index.js"
-            if !entries.isEmpty {
+            // Only the parts of the search index that hold an edited page are written again.
+            for (part, partEntries) in entries.sorted(by: { $0.key < $1.key }) {
+                let indexPath = language.prefix + part
                 guard let old = SiteWriter.contents(of: site.appendingPathComponent(indexPath).path),
-                      let updated = SearchIndex.replacing(entries, in: old) else { return .fullBuild(because: "a search index is not as the last build wrote it") }
+                      let updated = SearchIndex.replacing(partEntries, in: old) else { return .fullBuild(because: "a search index is not as the last build wrote it") }
                 files.append(OutputFile(path: indexPath, data: Data(updated)))
             }
             if showsStatus {

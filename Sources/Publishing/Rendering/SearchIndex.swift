@@ -1,21 +1,53 @@
 import Curriculum
 import Foundation
 
-/// The offline search index of one language's tree: `search-index.js`, a script that assigns the pages' titles,
-/// summaries, headings and text to `window.OpenKeySearchIndex`. A script (not JSON fetched at run time), because
-/// browsers refuse `fetch()` of local files under `file://`; openkey.js loads it only when the reader first
-/// uses the search box, so pages stay light. Deterministic: pages sorted by id, fixed key order.
+/// The offline search index of one language's tree: `search-index.js`, a script that lists the index's parts, and
+/// the parts `search-index-1.js`, `search-index-2.js`, …, scripts that each hold the titles, summaries, headings and
+/// text of up to `pagesPerPart` pages. Scripts (not JSON fetched at run time), because browsers refuse `fetch()` of
+/// local files under `file://`; openkey.js loads them only when the reader first uses the search box, so pages
+/// stay light. In parts so that editing one page rewrites one small part, not the whole language's index.
+/// Deterministic: pages sorted by id and cut into parts by position alone, fixed key order.
 enum SearchIndex {
     /// At most this many characters of each page's text are indexed (titles, summaries and headings always are).
     static let textLimit = 6000
+    /// Pages per part: parts of a few dozen kilobytes, and already two of them in a course of a few dozen pages.
+    static let pagesPerPart = 16
+    static let path = "search-index.js"
 
-    static func file(model: SiteModel) -> OutputFile {
-        let pages = model.course.pages.sorted(by: { $0.id < $1.id }).filter { model.rendered[$0.id] != nil }
+    static func partPath(_ number: Int) -> String { "search-index-\(number).js" }
+
+    /// The course's pages in index order, cut into parts. Only the page ids decide the cut (not which pages have
+    /// text), so an update that re-renders some pages finds each in the part a full build put it in.
+    static func parts(of pages: [Page]) -> [[Page]] {
+        let sorted = pages.sorted(by: { $0.id < $1.id })
+        return stride(from: 0, to: sorted.count, by: pagesPerPart).map { Array(sorted[$0..<min($0 + pagesPerPart, sorted.count)]) }
+    }
+
+    /// The path of the part that holds `id`'s entry, or nil when the course has no such page.
+    static func partPath(of id: String, in pages: [Page]) -> String? {
+        let ids = pages.map(\.id).sorted()
+        return ids.firstIndex(of: id).map { partPath($0 / pagesPerPart + 1) }
+    }
+
+    static func files(model: SiteModel) -> [OutputFile] {
+        let code = model.language.code
+        let parts = parts(of: model.course.pages)
         // Pages are independent: their entries are made on all cores, then joined in id order.
-        let entries = ConcurrentMap.map(pages) { entry(page: $0, rendered: model.rendered[$0.id]!) }
-        let script = "/* OpenKey search index (\(model.language.code)): generated, do not edit. */\nwindow.OpenKeySearchIndex = {\"lang\":\(json(model.language.code)),\"pages\":[\n"
-            + entries.joined(separator: ",\n") + "\n]};\n"
-        return OutputFile(path: "search-index.js", text: script)
+        let pages = parts.flatMap { $0 }.filter { model.rendered[$0.id] != nil }
+        let made = ConcurrentMap.map(pages) { entry(page: $0, rendered: model.rendered[$0.id]!) }
+        let entries = Dictionary(zip(pages.map(\.id), made), uniquingKeysWith: { a, _ in a })
+        var files: [OutputFile] = []
+        for (index, part) in parts.enumerated() {
+            let lines = part.compactMap { entries[$0.id] }
+            let script = "/* OpenKey search index (\(code)), part \(index + 1): generated, do not edit. */\n"
+                + "(window.OpenKeySearchParts = window.OpenKeySearchParts || {})[\(index + 1)] = [\n"
+                + lines.joined(separator: ",\n") + (lines.isEmpty ? "" : "\n") + "];\n"
+            files.append(OutputFile(path: partPath(index + 1), text: script))
+        }
+        let list = parts.indices.map { json(partPath($0 + 1)) }.joined(separator: ",")
+        let main = "/* OpenKey search index (\(code)): generated, do not edit. */\n"
+            + "window.OpenKeySearchIndex = {\"lang\":\(json(code)),\"parts\":[\(list)]};\n"
+        return [OutputFile(path: path, text: main)] + files
     }
 
     /// One page's entry: a single line (its strings escape every line break).
@@ -27,8 +59,8 @@ enum SearchIndex {
         return "{\"u\":\(json(page.outputPath)),\"t\":\(json(page.title)),\"s\":\(json(page.summary)),\"h\":[\(headings)],\"x\":\(json(text))}"
     }
 
-    /// An index made by `file(model:)` with the entries of some pages replaced (each a whole line, found by the page's
-    /// output path, which starts it); nil when one of them is not there as expected.
+    /// A part made by `files(model:)` with the entries of some of its pages replaced (each a whole line, found by the
+    /// page's output path, which starts it); nil when one of them is not there as expected.
     static func replacing(_ entries: [(page: Page, entry: String)], in index: [UInt8]) -> [UInt8]? {
         var wanted: [[UInt8]: [UInt8]] = [:]
         for (page, entry) in entries { wanted[Array(("{\"u\":" + json(page.outputPath) + ",").utf8)] = Array(entry.utf8) }
