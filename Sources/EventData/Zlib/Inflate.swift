@@ -103,6 +103,13 @@ enum Inflate {
             return value
         }
 
+        /// Drops the bits of the code `entry` was looked up for (its low byte; the shift uses only its low six
+        /// bits, and a code is at most 15 bits long).
+        @inline(__always) mutating func consume(_ entry: UInt32) {
+            bits &>>= UInt64(entry)
+            count &-= Int(entry & 0xFF)
+        }
+
         @inline(__always) mutating func drop(_ n: Int) {
             bits &>>= UInt64(n)
             count &-= n
@@ -300,34 +307,48 @@ enum Inflate {
                 self.out = out
                 self.input = input
             }
+            let literalMask = UInt64(1) << UInt64(literalBits) - 1
             // Fast loop: while the output has room for three literals and a longest match with its 8-byte spill,
-            // no code needs a room check, and the next code is looked up before a literal is stored.
+            // no code needs a room check. A literal is told by one bit of its primary entry (pointers to
+            // second-level tables never have it), and the next entry is looked up before a literal is stored.
             while outEnd - out >= 3 + 258 + 8 {
                 // 56 bits cover the longest length-and-distance (15 + 5 + 15 + 13), or three literals.
                 guard input.refill() else { return .endsEarly }
-                var (entry, used) = input.decode(literals, literalBits)
-                input.drop(used)
+                var entry = literals[Int(truncatingIfNeeded: input.bits & literalMask)]
                 if HuffmanTable.isLiteral(entry) {
-                    var (next, nextUsed) = input.decode(literals, literalBits)
-                    out.pointee = UInt8(truncatingIfNeeded: HuffmanTable.value(entry))
+                    input.consume(entry)
+                    let second = literals[Int(truncatingIfNeeded: input.bits & literalMask)]
+                    out.pointee = UInt8(truncatingIfNeeded: entry >> 16)
                     out += 1
-                    input.drop(nextUsed)
-                    entry = next
+                    entry = second
                     if HuffmanTable.isLiteral(entry) {
-                        (next, nextUsed) = input.decode(literals, literalBits)
-                        out.pointee = UInt8(truncatingIfNeeded: HuffmanTable.value(entry))
+                        input.consume(entry)
+                        let third = literals[Int(truncatingIfNeeded: input.bits & literalMask)]
+                        out.pointee = UInt8(truncatingIfNeeded: entry >> 16)
                         out += 1
-                        input.drop(nextUsed)
-                        entry = next
+                        entry = third
                         if HuffmanTable.isLiteral(entry) {
-                            out.pointee = UInt8(truncatingIfNeeded: HuffmanTable.value(entry))
+                            input.consume(entry)
+                            out.pointee = UInt8(truncatingIfNeeded: entry >> 16)
                             out += 1
                             continue
                         }
                     }
-                    // A match after a literal needs a refill.
+                    // Not consumed yet; a match needs a full buffer again.
                     guard input.refill() else { return .endsEarly }
                 }
+                if HuffmanTable.isPointer(entry) {
+                    input.drop(literalBits)
+                    entry = literals[HuffmanTable.value(entry)
+                                     + Int(truncatingIfNeeded: input.bits & ((1 &<< UInt64(entry & 0xFF)) &- 1))]
+                    if HuffmanTable.isLiteral(entry) {
+                        input.consume(entry)
+                        out.pointee = UInt8(truncatingIfNeeded: entry >> 16)
+                        out += 1
+                        continue
+                    }
+                }
+                input.consume(entry)
                 guard HuffmanTable.isBase(entry) else {
                     return HuffmanTable.kind(entry) == HuffmanTable.endOfBlock ? nil : .corrupt("invalid literal/length code")
                 }
