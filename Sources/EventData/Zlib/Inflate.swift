@@ -352,12 +352,9 @@ enum Inflate {
                 guard HuffmanTable.isBase(entry) else {
                     return HuffmanTable.kind(entry) == HuffmanTable.endOfBlock ? nil : .corrupt("invalid literal/length code")
                 }
-                let length = HuffmanTable.value(entry) + input.take(HuffmanTable.extra(entry))
-                let (code, codeBits) = input.decode(distances, distanceBits)
-                input.drop(codeBits)
-                guard HuffmanTable.isBase(code) else { return .corrupt("invalid distance code") }
-                let distance = HuffmanTable.value(code) + input.take(HuffmanTable.extra(code))
-                guard distance <= out - outStart else { return .corrupt("invalid distance too far back") }
+                let (length, distance, failure) = Self.match(after: entry, from: &input, distances: distances,
+                                                             written: out - outStart)
+                if let failure { return failure }
                 Self.copy(to: out, distance: distance, length: length, spill: true)
                 out += length
             }
@@ -375,17 +372,28 @@ enum Inflate {
                 guard HuffmanTable.isBase(entry) else {
                     return HuffmanTable.kind(entry) == HuffmanTable.endOfBlock ? nil : .corrupt("invalid literal/length code")
                 }
-                let length = HuffmanTable.value(entry) + input.take(HuffmanTable.extra(entry))
-                let (code, codeBits) = input.decode(distances, distanceBits)
-                input.drop(codeBits)
-                guard HuffmanTable.isBase(code) else { return .corrupt("invalid distance code") }
-                let distance = HuffmanTable.value(code) + input.take(HuffmanTable.extra(code))
-                guard distance <= out - outStart else { return .corrupt("invalid distance too far back") }
+                let (length, distance, failure) = Self.match(after: entry, from: &input, distances: distances,
+                                                             written: out - outStart)
+                if let failure { return failure }
                 let room = outEnd - out
                 guard length <= room else { return .tooMuchOutput }
                 Self.copy(to: out, distance: distance, length: length, spill: room - length >= 8)
                 out += length
             }
+        }
+
+        /// A match after its length code `entry`: the length's extra bits, then the distance code and its extra
+        /// bits (the buffer holds enough bits for all of them). The distance must not reach before the output.
+        @inline(__always) static func match(after entry: UInt32, from input: inout BitReader,
+                                            distances: UnsafeMutablePointer<UInt32>, written: Int)
+            -> (length: Int, distance: Int, failure: Failure?) {
+            let length = HuffmanTable.value(entry) + input.take(HuffmanTable.extra(entry))
+            let (code, codeBits) = input.decode(distances, distanceBits)
+            input.drop(codeBits)
+            guard HuffmanTable.isBase(code) else { return (0, 0, .corrupt("invalid distance code")) }
+            let distance = HuffmanTable.value(code) + input.take(HuffmanTable.extra(code))
+            guard distance <= written else { return (0, 0, .corrupt("invalid distance too far back")) }
+            return (length, distance, nil)
         }
 
         /// Copies a match of `length` bytes from `distance` bytes back. With `spill`, the last word may write up
