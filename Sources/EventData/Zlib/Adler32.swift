@@ -1,7 +1,8 @@
 /// Adler-32 (RFC 1950), the checksum that ends every zlib stream, computed 16 bytes at a time.
 ///
-/// The ROOT reader inflates zlib blocks raw and checks this itself: zlib's own byte-at-a-time loop was a
-/// tenth of the instructions of reading a compressed ntuple; this one runs about three times faster.
+/// The ROOT reader inflates zlib blocks itself and checks this: zlib's own byte-at-a-time loop was a tenth of
+/// the instructions of reading a compressed ntuple; this one runs more than three times faster (16-bit lanes
+/// in short groups, 32-bit lanes per block).
 enum Adler32 {
     static let modulus: UInt32 = 65521
     /// Bytes per block: the most that keep the sums below 2^32 before they are reduced (zlib's NMAX).
@@ -19,10 +20,20 @@ enum Adler32 {
         while remaining >= 16 {
             let chunks = min(remaining / 16, blockBytes / 16)
             var a = SIMD16<UInt32>(), b = SIMD16<UInt32>()
-            for _ in 0..<chunks {
-                b &+= a
-                a &+= SIMD16<UInt32>(truncatingIfNeeded: p.loadUnaligned(as: SIMD16<UInt8>.self))
-                p += 16
+            // In groups of up to 22 chunks the sums fit 16-bit lanes (a ≤ 255·22, b ≤ 255·22·21/2 < 2^16), which
+            // halves the work per byte; a group starting from (a, b) adds its own sums and k·a to b.
+            var done = 0
+            while done < chunks {
+                let group = min(22, chunks - done)
+                var a16 = SIMD16<UInt16>(), b16 = SIMD16<UInt16>()
+                for _ in 0..<group {
+                    b16 &+= a16
+                    a16 &+= SIMD16<UInt16>(truncatingIfNeeded: p.loadUnaligned(as: SIMD16<UInt8>.self))
+                    p += 16
+                }
+                b &+= a &* UInt32(group) &+ SIMD16<UInt32>(truncatingIfNeeded: b16)
+                a &+= SIMD16<UInt32>(truncatingIfNeeded: a16)
+                done += group
             }
             // The true sums stay below 2^32 (the block bound), so wrapping arithmetic gives them exactly.
             s2 = s2 &+ 16 &* UInt32(chunks) &* s1 &+ 16 &* b.wrappedSum() &+ (a &* weights).wrappedSum()
