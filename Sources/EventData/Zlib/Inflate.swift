@@ -12,6 +12,8 @@ enum Inflate {
     static let literalBits = 11
     static let distanceBits = 8
     static let codeLengthBits = 7
+    static let literalCapacity = HuffmanTable.capacity(symbols: 288, primaryBits: literalBits)
+    static let distanceCapacity = HuffmanTable.capacity(symbols: 32, primaryBits: distanceBits)
 
     /// The order the code-length code's lengths are sent in.
     private static let codeLengthOrder: [Int] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
@@ -21,11 +23,8 @@ enum Inflate {
     static func inflate(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer)
         -> Result<Int, Failure> {
         guard let start = input.baseAddress, input.count > 0 else { return .failure(.endsEarly) }
-        let literalCapacity = HuffmanTable.capacity(symbols: 288, primaryBits: literalBits)
-        let distanceCapacity = HuffmanTable.capacity(symbols: 32, primaryBits: distanceBits)
-        let codeLengthCapacity = 1 << codeLengthBits
         let storage = UnsafeMutablePointer<UInt32>.allocate(capacity: literalCapacity + distanceCapacity
-                                                                + codeLengthCapacity)
+                                                                + (1 << codeLengthBits))
         let lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: 640)
         defer {
             storage.deallocate()
@@ -33,9 +32,7 @@ enum Inflate {
         }
         var decoder = Decoder(input: start, count: input.count,
                               output: output.baseAddress?.assumingMemoryBound(to: UInt8.self), outputCount: output.count,
-                              literals: storage, literalCapacity: literalCapacity,
-                              distances: storage + literalCapacity, distanceCapacity: distanceCapacity,
-                              codeLengths: storage + literalCapacity + distanceCapacity, lengths: lengths)
+                              tables: storage, lengths: lengths)
         return decoder.run()
     }
 
@@ -139,7 +136,6 @@ enum Inflate {
             let second = table[HuffmanTable.value(entry) + index]
             return (second, primaryBits + HuffmanTable.bits(second))
         }
-
     }
 
     /// The decoder's state, kept in one struct of locals so the hot loop stays in registers.
@@ -150,28 +146,24 @@ enum Inflate {
         let outEnd: UnsafeMutablePointer<UInt8>
         var out: UnsafeMutablePointer<UInt8>
 
+        /// The three tables, one after another in `tables`: literal/length, distance, code-length.
         let literals: UnsafeMutablePointer<UInt32>
-        let literalCapacity: Int
         let distances: UnsafeMutablePointer<UInt32>
-        let distanceCapacity: Int
         let codeLengths: UnsafeMutablePointer<UInt32>
+        /// Code lengths as read (literal/length at 0, distance at 288) and, from 320, the run they are read from.
         let lengths: UnsafeMutablePointer<UInt8>
 
         init(input: UnsafeRawPointer, count inputCount: Int, output: UnsafeMutablePointer<UInt8>?, outputCount: Int,
-             literals: UnsafeMutablePointer<UInt32>, literalCapacity: Int,
-             distances: UnsafeMutablePointer<UInt32>, distanceCapacity: Int,
-             codeLengths: UnsafeMutablePointer<UInt32>, lengths: UnsafeMutablePointer<UInt8>) {
+             tables: UnsafeMutablePointer<UInt32>, lengths: UnsafeMutablePointer<UInt8>) {
             self.input = BitReader(start: input, count: inputCount)
             // An empty output still needs a valid pointer; nothing is ever written to it.
             let base = output ?? lengths
             outStart = base
             outEnd = base + (output == nil ? 0 : outputCount)
             out = base
-            self.literals = literals
-            self.literalCapacity = literalCapacity
-            self.distances = distances
-            self.distanceCapacity = distanceCapacity
-            self.codeLengths = codeLengths
+            literals = tables
+            distances = tables + Inflate.literalCapacity
+            codeLengths = tables + Inflate.literalCapacity + Inflate.distanceCapacity
             self.lengths = lengths
         }
 
@@ -194,7 +186,7 @@ enum Inflate {
                 }
                 if final == 1 { break }
             }
-            guard let used = input.alignedPosition(), used <= input.end - input.start else { return .failure(.endsEarly) }
+            guard let used = input.alignedPosition() else { return .failure(.endsEarly) }
             guard out == outEnd else { return .failure(.tooLittleOutput(out - outStart)) }
             return .success(used)
         }
@@ -232,7 +224,7 @@ enum Inflate {
             for index in 0..<19 { lengths[index] = 0 }
             for index in 0..<codeLengthCount {
                 guard input.refill() else { return .endsEarly }
-                lengths[Self.codeLengthOrderAt(index)] = UInt8(input.take(3))
+                lengths[Inflate.codeLengthOrder[index]] = UInt8(input.take(3))
             }
             let built = HuffmanTable.codeLengthSymbols.withUnsafeBufferPointer { symbols in
                 HuffmanTable.build(lengths: lengths, count: 19, symbols: symbols.baseAddress!,
@@ -277,19 +269,17 @@ enum Inflate {
             return buildTables(literalCount: literalCount, distanceCount: distanceCount)
         }
 
-        static func codeLengthOrderAt(_ index: Int) -> Int { codeLengthOrder[index] }
-
         /// Literal/length lengths in `lengths[0..<288]`, distance lengths in `lengths[288..<320]`.
         mutating func buildTables(literalCount: Int, distanceCount: Int) -> Failure? {
             let literalsBuilt = HuffmanTable.literalLengthSymbols.withUnsafeBufferPointer { symbols in
                 HuffmanTable.build(lengths: lengths, count: literalCount, symbols: symbols.baseAddress!,
-                                   primaryBits: literalBits, into: literals, capacity: literalCapacity,
+                                   primaryBits: literalBits, into: literals, capacity: Inflate.literalCapacity,
                                    allowIncomplete: true)
             }
             guard literalsBuilt else { return .corrupt("invalid literal/lengths set") }
             let distancesBuilt = HuffmanTable.distanceSymbols.withUnsafeBufferPointer { symbols in
                 HuffmanTable.build(lengths: lengths + 288, count: distanceCount, symbols: symbols.baseAddress!,
-                                   primaryBits: distanceBits, into: distances, capacity: distanceCapacity,
+                                   primaryBits: distanceBits, into: distances, capacity: Inflate.distanceCapacity,
                                    allowIncomplete: true)
             }
             guard distancesBuilt else { return .corrupt("invalid distances set") }
@@ -338,6 +328,7 @@ enum Inflate {
                     guard input.refill() else { return .endsEarly }
                 }
                 if HuffmanTable.isPointer(entry) {
+                    // A code longer than the primary table: the rest of it indexes the second-level table.
                     input.drop(literalBits)
                     entry = literals[HuffmanTable.value(entry)
                                      + Int(truncatingIfNeeded: input.bits & ((1 &<< UInt64(entry & 0xFF)) &- 1))]
