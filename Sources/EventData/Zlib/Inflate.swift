@@ -298,9 +298,10 @@ enum Inflate {
                 self.input = input
             }
             let literalMask = UInt64(1) << UInt64(literalBits) - 1
-            // Fast loop: while the output has room for three literals and a longest match with its 8-byte spill,
-            // no code needs a room check. A literal is told by one bit of its primary entry (pointers to
-            // second-level tables never have it), and the next entry is looked up before a literal is stored.
+            // Fast loop: while the output has room for three literals and a longest match with its 8-byte spill
+            // (which covers `copyWithRoom`'s 40 bytes), no code needs a room check. A literal is told by one bit
+            // of its primary entry (pointers to second-level tables never have it), and the next entry is looked
+            // up before a literal is stored.
             while outEnd - out >= 3 + 258 + 8 {
                 // 56 bits cover the longest length-and-distance (15 + 5 + 15 + 13), or three literals.
                 guard input.refill() else { return .endsEarly }
@@ -346,7 +347,7 @@ enum Inflate {
                 let (length, distance, failure) = Self.match(after: entry, from: &input, distances: distances,
                                                              written: out - outStart)
                 if let failure { return failure }
-                Self.copy(to: out, distance: distance, length: length, spill: true)
+                Self.copyWithRoom(to: out, distance: distance, length: length)
                 out += length
             }
             // The last bytes of the output: every code checked against the room left.
@@ -385,6 +386,44 @@ enum Inflate {
             let distance = HuffmanTable.value(code) + input.take(HuffmanTable.extra(code))
             guard distance <= written else { return (0, 0, .corrupt("invalid distance too far back")) }
             return (length, distance, nil)
+        }
+
+        /// Copies a match of `length` bytes from `distance` bytes back where the output has room for the match
+        /// rounded up to eight bytes and for at least 40 bytes. Most matches are at most 40 bytes long: those are
+        /// copied as five words with no branch on their length, which varies from match to match.
+        @inline(__always) static func copyWithRoom(to out: UnsafeMutablePointer<UInt8>, distance: Int, length: Int) {
+            let source = UnsafeRawPointer(out - distance), target = UnsafeMutableRawPointer(out)
+            if distance >= 8 {
+                // Each word is read from at least eight bytes behind where it goes, so after it is written.
+                for k in stride(from: 0, to: 40, by: 8) {
+                    target.storeBytes(of: source.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k,
+                                      as: UInt64.self)
+                }
+                var k = 40
+                while k < length {
+                    target.storeBytes(of: source.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k,
+                                      as: UInt64.self)
+                    k += 8
+                }
+            } else if distance == 1 {
+                let word = UInt64(source.load(as: UInt8.self)) &* 0x0101_0101_0101_0101
+                for k in stride(from: 0, to: 40, by: 8) { target.storeBytes(of: word, toByteOffset: k, as: UInt64.self) }
+                var k = 40
+                while k < length {
+                    target.storeBytes(of: word, toByteOffset: k, as: UInt64.self)
+                    k += 8
+                }
+            } else if distance >= 4 {
+                // Four bytes at a time, each read from at least four bytes behind.
+                var k = 0
+                repeat {
+                    target.storeBytes(of: source.loadUnaligned(fromByteOffset: k, as: UInt32.self), toByteOffset: k,
+                                      as: UInt32.self)
+                    k += 4
+                } while k < length
+            } else {
+                copy(to: out, distance: distance, length: length, spill: false)
+            }
         }
 
         /// Copies a match of `length` bytes from `distance` bytes back. With `spill`, the last word may write up
