@@ -6,7 +6,7 @@ struct ROOTBasketData: Sendable {
     var dataLength: Int
     var entries: Int
     /// entries + 1 offsets relative to the data start (the last is `dataLength`); nil when not stored.
-    var offsets: [Int32]?
+    var offsets: ContiguousArray<Int32>?
     /// File offset of the basket, for messages.
     var fileOffset: Int64
 

@@ -17,14 +17,16 @@ enum ROOTBasketDecoder {
         }
         let extents = try entryExtents(basket, layout: layout, size: element.size, counts: counts)
         return ROOTBasketEntries(firstEntry: firstEntry, entries: basket.entries, element: element, bytes: basket.bytes,
-                                 start: basket.start, starts: extents.starts,
+                                 start: basket.start, starts: extents.starts, startShift: extents.startShift,
                                  offsets: layout.isJagged || extents.starts != nil ? extents.offsets : nil)
     }
 
     /// Where each entry's values are: a contiguous run (`start`, `count` values) or one run per entry.
     struct Extents {
-        /// Byte position of the first value of each entry, relative to the data; nil when contiguous.
+        /// Byte position of each entry, relative to the data; nil when contiguous.
         var starts: ContiguousArray<Int32>?
+        /// Bytes from an entry's position to its first value.
+        var startShift = 0
         /// Cumulative value counts (entries + 1, from 0).
         var offsets: ContiguousArray<Int32>
         var total: Int
@@ -49,7 +51,6 @@ enum ROOTBasketDecoder {
         guard minimumBytes == 0 || n <= basket.dataLength / minimumBytes || basket.offsets?.count == n + 1 else {
             throw failure(basket, "a basket claims \(n) entries in \(basket.dataLength) bytes")
         }
-        var offsets = ContiguousArray<Int32>(repeating: 0, count: n + 1)
         var perEntry = 1
         switch layout {
         case .scalar: perEntry = 1
@@ -63,18 +64,19 @@ enum ROOTBasketDecoder {
         }
         let (total, overflow) = n.multipliedReportingOverflow(by: perEntry)
         guard !overflow, total <= Int(Int32.max) else { throw failure(basket, "a basket claims too many values") }
-        for i in 0...n { offsets[i] = Int32(i * perEntry) }
+        let offsets = ContiguousArray<Int32>(unsafeUninitializedCapacity: n + 1) { out, initialized in
+            for i in 0...n { out[i] = Int32(truncatingIfNeeded: i &* perEntry) }
+            initialized = n + 1
+        }
         let entryBytes = perEntry * size
         if let stored = basket.offsets {
             guard stored.count == n + 1 else { throw failure(basket, "a basket's offset table has the wrong length") }
-            var starts = ContiguousArray<Int32>(repeating: 0, count: n)
             for i in 0..<n {
                 guard Int(stored[i + 1]) - Int(stored[i]) >= entryBytes else {
                     throw failure(basket, "entry \(basket.entries > 0 ? i : 0) of a basket is shorter than its type")
                 }
-                starts[i] = stored[i]
             }
-            return Extents(starts: starts, offsets: offsets, total: total)
+            return Extents(starts: stored, offsets: offsets, total: total)
         }
         guard total * size <= basket.dataLength else {
             throw failure(basket, "a basket holds \(basket.dataLength) bytes, too few for \(n) entries of \(entryBytes) bytes")
@@ -86,7 +88,6 @@ enum ROOTBasketDecoder {
                                        counts: [Int32]?) throws(ROOTFormatError) -> Extents {
         let n = basket.entries
         var offsets = ContiguousArray<Int32>(repeating: 0, count: n + 1)
-        var starts = ContiguousArray<Int32>(repeating: 0, count: n)
         var total = 0
         if let stored = basket.offsets, stored.count == n + 1 {
             for i in 0..<n {
@@ -94,28 +95,29 @@ enum ROOTBasketDecoder {
                 guard bytes % (size * inner) == 0 else {
                     throw failure(basket, "entry \(i) of a basket is not a whole number of values")
                 }
-                starts[i] = stored[i]
                 total += bytes / size
                 offsets[i + 1] = Int32(clamping: total)
             }
-        } else {
-            guard let counts, counts.count == n else {
-                throw failure(basket, "a basket without entry offsets needs its counter branch's values")
+            guard total <= Int(Int32.max) else { throw failure(basket, "a basket claims too many values") }
+            return Extents(starts: stored, offsets: offsets, total: total)
+        }
+        guard let counts, counts.count == n else {
+            throw failure(basket, "a basket without entry offsets needs its counter branch's values")
+        }
+        var starts = ContiguousArray<Int32>(repeating: 0, count: n)
+        var position = 0
+        for i in 0..<n {
+            let count = Int(counts[i])
+            guard count >= 0, count <= basket.dataLength / max(1, size * inner) else {
+                throw failure(basket, "entry \(i) has a counter value of \(count)")
             }
-            var position = 0
-            for i in 0..<n {
-                let count = Int(counts[i])
-                guard count >= 0, count <= basket.dataLength / max(1, size * inner) else {
-                    throw failure(basket, "entry \(i) has a counter value of \(count)")
-                }
-                starts[i] = Int32(position)
-                position += count * inner * size
-                total += count * inner
-                guard position <= basket.dataLength else {
-                    throw failure(basket, "the counter values need more bytes than the basket holds")
-                }
-                offsets[i + 1] = Int32(clamping: total)
+            starts[i] = Int32(position)
+            position += count * inner * size
+            total += count * inner
+            guard position <= basket.dataLength else {
+                throw failure(basket, "the counter values need more bytes than the basket holds")
             }
+            offsets[i + 1] = Int32(clamping: total)
         }
         guard total <= Int(Int32.max) else { throw failure(basket, "a basket claims too many values") }
         return Extents(starts: starts, offsets: offsets, total: total)
@@ -131,34 +133,29 @@ enum ROOTBasketDecoder {
         let n = basket.entries
         var bad: (entry: Int, count: Int)?
         var total = 0
-        var starts = ContiguousArray<Int32>()
-        let offsets = ContiguousArray<Int32>(unsafeUninitializedCapacity: n + 1) { offsets, initializedOffsets in
-            starts = ContiguousArray<Int32>(unsafeUninitializedCapacity: n) { starts, initializedStarts in
-                basket.bytes.withUnsafeBytes { raw in
-                    table.withUnsafeBufferPointer { table in
-                        guard let base = raw.baseAddress else {
-                            bad = (0, -1)
-                            return
+        let offsets = ContiguousArray<Int32>(unsafeUninitializedCapacity: n + 1) { offsets, initialized in
+            basket.bytes.withUnsafeBytes { raw in
+                table.withUnsafeBufferPointer { table in
+                    guard let base = raw.baseAddress else {
+                        bad = (0, -1)
+                        return
+                    }
+                    let data = base + basket.start
+                    offsets[0] = 0
+                    for i in 0..<n {
+                        let begin = Int(table[i]), bytes = Int(table[i &+ 1]) &- begin &- vectorHeader
+                        // A value count below 2^31 times a size of at most 8 cannot overflow.
+                        let count = bytes < 0 ? -1 : Int(Int32(bigEndian: (data + begin + 6).loadUnaligned(as: Int32.self)))
+                        guard count >= 0, count &* size <= bytes else {
+                            bad = (i, bytes < 0 ? -1 : count)
+                            break
                         }
-                        let data = base + basket.start
-                        offsets[0] = 0
-                        for i in 0..<n {
-                            let begin = Int(table[i]), bytes = Int(table[i &+ 1]) &- begin &- vectorHeader
-                            // A value count below 2^31 times a size of at most 8 cannot overflow.
-                            let count = bytes < 0 ? -1 : Int(Int32(bigEndian: (data + begin + 6).loadUnaligned(as: Int32.self)))
-                            guard count >= 0, count &* size <= bytes else {
-                                bad = (i, bytes < 0 ? -1 : count)
-                                break
-                            }
-                            starts[i] = Int32(truncatingIfNeeded: begin &+ vectorHeader)
-                            total &+= count
-                            offsets[i &+ 1] = Int32(truncatingIfNeeded: total)
-                        }
+                        total &+= count
+                        offsets[i &+ 1] = Int32(truncatingIfNeeded: total)
                     }
                 }
-                initializedStarts = bad == nil ? n : 0
             }
-            initializedOffsets = bad == nil ? n + 1 : 0
+            initialized = bad == nil ? n + 1 : 0
         }
         if let bad {
             let bytes = Int(table[bad.entry + 1]) - Int(table[bad.entry])
@@ -167,7 +164,8 @@ enum ROOTBasketDecoder {
             }
             throw failure(basket, "entry \(bad.entry) of a basket claims \(bad.count) values in \(bytes) bytes")
         }
-        return Extents(starts: starts, offsets: offsets, total: total)
+        // Each entry's values follow its header: the stored table itself says where, shifted.
+        return Extents(starts: table, startShift: vectorHeader, offsets: offsets, total: total)
     }
 
     /// A std::vector basket without an offset table: each entry's byte count says where the next begins.

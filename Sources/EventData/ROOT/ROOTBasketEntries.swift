@@ -11,9 +11,11 @@ struct ROOTBasketEntries: Sendable {
     /// Holds the data at `start..<(start + dataLength)`.
     let bytes: [UInt8]
     let start: Int
-    /// Byte position of each entry's first value, relative to the data; nil when the values are back to back
-    /// from the data's start (value k at `k * element.size`).
+    /// Byte position of each entry, relative to the data (its first value is `startShift` bytes further: past
+    /// a std::vector's header); nil when the values are back to back from the data's start (value k at
+    /// `k * element.size`). Usually the basket's own entry-offset table, so no copy of it is made.
     let starts: ContiguousArray<Int32>?
+    var startShift = 0
     /// entries + 1 cumulative value counts from 0 for list layouts and whenever `starts` is set; nil for scalars
     /// stored back to back (one value per entry).
     let offsets: ContiguousArray<Int32>?
@@ -102,13 +104,15 @@ struct ROOTBasketEntries: Sendable {
             return offsets.withUnsafeBufferPointer { offsets -> Int in
                 // With `starts`, each entry's values begin there; without, they follow each other from the data's start.
                 let noStarts = ContiguousArray<Int32>()
+                let shiftToValues = startShift
                 return (starts ?? noStarts).withUnsafeBufferPointer { starts -> Int in
                     let perEntry = starts.count > 0
                     var out = target
                     for (k, index) in selected.enumerated() {
                         let entry = Int(index) &+ shift
                         let count = Int(offsets[entry &+ 1] &- offsets[entry])
-                        let first = perEntry ? data + Int(starts[entry]) : data + Int(offsets[entry]) &* size
+                        let position = perEntry ? Int(starts[entry]) &+ shiftToValues : Int(offsets[entry]) &* size
+                        let first = data + position
                         for j in 0..<count { (out + j).initialize(to: N.value(first, j &* size)) }
                         out += count
                         ends?[k] = Int32(truncatingIfNeeded: base &+ (out - target))
@@ -126,12 +130,13 @@ struct ROOTBasketEntries: Sendable {
         bytes.withUnsafeBytes { raw in
             guard let data = raw.baseAddress.map({ $0 + start }) else { return }
             if let starts, let offsets {
+                let shiftToValues = startShift
                 starts.withUnsafeBufferPointer { starts in
                     offsets.withUnsafeBufferPointer { offsets in
                         var out = target
                         for entry in from..<to {
                             let count = Int(offsets[entry &+ 1] &- offsets[entry])
-                            let first = data + Int(starts[entry])
+                            let first = data + (Int(starts[entry]) &+ shiftToValues)
                             for k in 0..<count { (out + k).initialize(to: N.value(first, k &* size)) }
                             out += count
                         }

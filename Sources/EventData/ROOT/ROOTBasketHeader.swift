@@ -48,7 +48,7 @@ struct ROOTBasketHeader: Sendable {
     /// plus the data end. Tables written with `kGenerateOffsetMap` hold entry sizes and are summed up.
     /// `maskDisplacement`: embedded baskets with flags 21 to 39 keep a displacement in each offset's top byte.
     func offsets(from cursor: inout ROOTCursor, count: Int,
-                 maskDisplacement: Bool = false) throws(ROOTFormatError) -> [Int32] {
+                 maskDisplacement: Bool = false) throws(ROOTFormatError) -> ContiguousArray<Int32> {
         let keylen = Int32(key.keylen)
         let end = Int32(clamping: dataLength)
         guard count >= entries else {
@@ -60,7 +60,7 @@ struct ROOTBasketHeader: Sendable {
             let table = try cursor.take(entries * 4, "a basket's offset table")
             let n = entries
             var signs = 0
-            let result = [Int32](unsafeUninitializedCapacity: n + 1) { out, initialized in
+            let result = ContiguousArray<Int32>(unsafeUninitializedCapacity: n + 1) { out, initialized in
                 cursor.bytes.withUnsafeBytes { raw in
                     guard var p = raw.baseAddress.map({ $0 + table }), var target = out.baseAddress else { return }
                     let mask: Int32 = maskDisplacement ? 0x00FF_FFFF : -1
@@ -83,7 +83,7 @@ struct ROOTBasketHeader: Sendable {
             return result
         }
         let stored = try cursor.i32Array(entries, "a basket's offset table")
-        var result = [Int32](repeating: 0, count: entries + 1)
+        var result = ContiguousArray<Int32>(repeating: 0, count: entries + 1)
         // Sizes: stored[i + 1] is entry i's size (stored[0] is a placeholder); the last entry runs to the end.
         var position: Int32 = 0
         for i in 0..<entries {
@@ -107,7 +107,7 @@ extension ROOTStreamer {
     /// A basket stored inside a TBranch (class TBasket, streamed with its data).
     mutating func embeddedBasket() throws(ROOTFormatError) -> ROOTEmbeddedBasket? {
         let header = try ROOTBasketHeader.parse(&self, embedded: true)
-        var offsets: [Int32]?
+        var offsets: ContiguousArray<Int32>?
         if !header.mustGenerateOffsets && header.flag != 0 && header.flag % 10 != 2 && header.entries > 0 {
             let count = Int(try cursor.i32("an embedded basket's offsets"))
             var table = ROOTCursor(cursor.bytes, position: cursor.position, fileOffset: cursor.fileOffset,

@@ -4,5 +4,5 @@ struct ROOTEmbeddedBasket: Sendable {
     /// The data bytes (without the key header).
     var data: [UInt8]
     /// Entry start offsets into `data`, plus the end; nil when entries have a fixed size.
-    var offsets: [Int32]?
+    var offsets: ContiguousArray<Int32>?
 }
