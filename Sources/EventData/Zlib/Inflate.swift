@@ -73,12 +73,17 @@ enum Inflate {
         /// Tops the bit buffer up to at least 56 bits: eight bytes at once while they are there.
         @inline(__always) mutating func refill() -> Bool {
             if end - p >= 8 {
-                bits |= UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)) &<< UInt64(count)
-                p += (63 &- count) &>> 3
-                count |= 56
+                refillFromWord()
                 return true
             }
             return refillSlowly()
+        }
+
+        /// `refill` when at least eight bytes of input are left (it uses at most seven of them).
+        @inline(__always) mutating func refillFromWord() {
+            bits |= UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)) &<< UInt64(count)
+            p += (63 &- count) &>> 3
+            count |= 56
         }
 
         mutating func refillSlowly() -> Bool {
@@ -302,9 +307,10 @@ enum Inflate {
             // (which covers `copyWithRoom`'s 40 bytes), no code needs a room check. A literal is told by one bit
             // of its primary entry (pointers to second-level tables never have it), and the next entry is looked
             // up before a literal is stored.
-            while outEnd - out >= 3 + 258 + 8 {
+            // The input has room too: an iteration refills at most twice, using at most 14 bytes and reading 15.
+            while outEnd - out >= 3 + 258 + 8 && input.end - input.p >= 16 {
                 // 56 bits cover the longest length-and-distance (15 + 5 + 15 + 13), or three literals.
-                guard input.refill() else { return .endsEarly }
+                input.refillFromWord()
                 var entry = literals[Int(truncatingIfNeeded: input.bits & literalMask)]
                 if HuffmanTable.isLiteral(entry) {
                     input.consume(entry)
@@ -326,7 +332,7 @@ enum Inflate {
                         }
                     }
                     // Not consumed yet; a match needs a full buffer again.
-                    guard input.refill() else { return .endsEarly }
+                    input.refillFromWord()
                 }
                 if HuffmanTable.isPointer(entry) {
                     // A code longer than the primary table: the rest of it indexes the second-level table.
@@ -350,7 +356,7 @@ enum Inflate {
                 Self.copyWithRoom(to: out, distance: distance, length: length)
                 out += length
             }
-            // The last bytes of the output: every code checked against the room left.
+            // The last bytes of the output or of the input: every code checked against the room left.
             while true {
                 guard input.refill() else { return .endsEarly }
                 let (entry, used) = input.decode(literals, literalBits)
