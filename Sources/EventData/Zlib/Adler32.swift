@@ -16,10 +16,13 @@ enum Adler32 {
         // Per block of k chunks of 16 bytes, lane-wise: `a` sums the bytes, `b` sums `a` as it was before each
         // chunk. Then s2 grows by 16·k·s1 (s1 counted once per byte), 16·Σb (earlier chunks counted once per byte
         // of each later chunk) and Σ (16 − lane)·a (each byte counted for the bytes after it in its own chunk).
-        let weights = SIMD16<UInt32>(16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)
+        // The 32-bit sums are kept for even and odd lanes apart: the 16-bit group sums, seen as eight 32-bit
+        // lanes, hold an even lane in the low half and the next odd lane in the high half of each.
+        let evenWeights = SIMD8<UInt32>(16, 14, 12, 10, 8, 6, 4, 2), oddWeights = evenWeights &- 1
+        let low = SIMD8<UInt32>(repeating: 0xFFFF)
         while remaining >= 16 {
             let chunks = min(remaining / 16, blockBytes / 16)
-            var a = SIMD16<UInt32>(), b = SIMD16<UInt32>()
+            var aEven = SIMD8<UInt32>(), aOdd = SIMD8<UInt32>(), bEven = SIMD8<UInt32>(), bOdd = SIMD8<UInt32>()
             // In groups of up to 22 chunks the sums fit 16-bit lanes (a ≤ 255·22, b ≤ 255·22·21/2 < 2^16), which
             // halves the work per byte; a group starting from (a, b) adds its own sums and k·a to b.
             var done = 0
@@ -31,12 +34,18 @@ enum Adler32 {
                     a16 &+= SIMD16<UInt16>(truncatingIfNeeded: p.loadUnaligned(as: SIMD16<UInt8>.self))
                     p += 16
                 }
-                b &+= a &* UInt32(group) &+ SIMD16<UInt32>(truncatingIfNeeded: b16)
-                a &+= SIMD16<UInt32>(truncatingIfNeeded: a16)
+                let a32 = unsafeBitCast(a16, to: SIMD8<UInt32>.self), b32 = unsafeBitCast(b16, to: SIMD8<UInt32>.self)
+                let k = UInt32(group)
+                bEven &+= aEven &* k &+ (b32 & low)
+                bOdd &+= aOdd &* k &+ (b32 &>> 16)
+                aEven &+= a32 & low
+                aOdd &+= a32 &>> 16
                 done += group
             }
             // The true sums stay below 2^32 (the block bound), so wrapping arithmetic gives them exactly.
-            s2 = s2 &+ 16 &* UInt32(chunks) &* s1 &+ 16 &* b.wrappedSum() &+ (a &* weights).wrappedSum()
+            let a = aEven &+ aOdd, b = bEven &+ bOdd
+            s2 = s2 &+ 16 &* UInt32(chunks) &* s1 &+ 16 &* b.wrappedSum()
+                &+ (aEven &* evenWeights &+ aOdd &* oddWeights).wrappedSum()
             s1 = s1 &+ a.wrappedSum()
             s1 %= modulus
             s2 %= modulus
