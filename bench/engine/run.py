@@ -245,7 +245,7 @@ def main():
 
     if not os.path.exists(OPENKEY):
         print("building openkey (release) ...", flush=True)
-        r = subprocess.run(["swift", "build", "-c", "release", "--product", "openkey"], cwd=ROOT_DIR)
+        r = subprocess.run(["make", "build"], cwd=ROOT_DIR)
         if r.returncode != 0:
             fail("swift build failed")
 

@@ -129,7 +129,7 @@ def main():
     ap.add_argument("--submissions", type=int, default=1000)
     args = ap.parse_args()
     if not os.path.exists(OPENKEY):
-        subprocess.run(["swift", "build", "-c", "release", "--product", "openkey"], cwd=ROOT_DIR, check=True)
+        subprocess.run(["make", "build"], cwd=ROOT_DIR, check=True)
     data = os.path.join(WORK, "data")
     make_sample(data)
     subs = os.path.join(WORK, "submissions")

@@ -612,7 +612,7 @@ def ensure_openkey():
     if not os.path.exists(OPENKEY) or stale:
         why = "missing" if not os.path.exists(OPENKEY) else f"older than {os.path.relpath(stale, ROOT_DIR)}"
         print(f"building openkey (release; the binary is {why}) ...", flush=True)
-        r = subprocess.run(["swift", "build", "-c", "release", "--product", "openkey"], cwd=ROOT_DIR)
+        r = subprocess.run(["make", "build"], cwd=ROOT_DIR)
         if r.returncode != 0:
             fail("swift build failed")
 
