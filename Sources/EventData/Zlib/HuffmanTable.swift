@@ -12,6 +12,10 @@
 /// | 12–15  | kind, one flag each: literal (8), end of block (1), pointer (2), invalid (4); |
 /// |        | none for a base length or distance, so each kind is a single bit test         |
 /// | 16–31  | value: the literal byte, a base length or distance, a second-level offset    |
+///
+/// A length or distance code short enough to fit the primary table together with its extra bits gets one slot
+/// per value of them, holding the final length or distance, no extra bits to read, and the code's and the
+/// extra bits' count in bits 0–7: the decoder then reads most matches with no extra-bit arithmetic.
 enum HuffmanTable {
     static let literal: UInt32 = 8
     static let base: UInt32 = 0
@@ -124,7 +128,22 @@ enum HuffmanTable {
                 let reversed = reverse(code, length)
                 code += 1
                 let symbolEntry = symbols[symbol]
-                if length <= primaryBits {
+                let extraBits = extra(symbolEntry)
+                if length + extraBits <= primaryBits && extraBits > 0 {
+                    // The code and its extra bits fit the primary table together: one slot per value of the extra
+                    // bits (read after the code, first bit lowest) holds the final value, and both are consumed
+                    // at once.
+                    let total = length + extraBits
+                    let base = symbolEntry & ~0xF00
+                    for more in 0..<(1 << extraBits) {
+                        let filled = (base &+ UInt32(more) << 16) | UInt32(total)
+                        var slot = reversed | more << length
+                        while slot < primarySize {
+                            table[slot] = filled
+                            slot += 1 << total
+                        }
+                    }
+                } else if length <= primaryBits {
                     let filled = symbolEntry | UInt32(length)
                     var slot = reversed
                     while slot < primarySize {

@@ -385,7 +385,10 @@ enum Inflate {
         @inline(__always) static func match(after entry: UInt32, from input: inout BitReader,
                                             distances: UnsafeMutablePointer<UInt32>, written: Int)
             -> (length: Int, distance: Int, failure: Failure?) {
-            let length = HuffmanTable.value(entry) + input.take(HuffmanTable.extra(entry))
+            // A length's extra bits are left to read only for codes too long to have them in their table slot
+            // (rare, so the branch is predicted); a distance's often are, so they are read with no branch.
+            var length = HuffmanTable.value(entry)
+            if HuffmanTable.extra(entry) != 0 { length += input.take(HuffmanTable.extra(entry)) }
             let (code, codeBits) = input.decode(distances, distanceBits)
             input.drop(codeBits)
             guard HuffmanTable.isBase(code) else { return (0, 0, .corrupt("invalid distance code")) }
