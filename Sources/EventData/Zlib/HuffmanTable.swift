@@ -77,8 +77,9 @@ enum HuffmanTable {
     static func build(lengths: UnsafePointer<UInt8>, count: Int, symbols: UnsafePointer<UInt32>, primaryBits: Int,
                       into table: UnsafeMutablePointer<UInt32>, capacity: Int, allowIncomplete: Bool) -> Bool {
         // Scratch on the stack: counts per length, first code per length, sort offsets, codes left per length,
-        // then the symbols in canonical order. A table is built per block, so this stays off the heap.
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 64 + count) { scratch in
+        // the symbols in canonical order, then the codes waiting for their extra bits. A table is built per
+        // block, so this stays off the heap.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 64 + count + 96) { scratch in
             let perLength = scratch.baseAddress!, firstCode = perLength + 16, offsets = perLength + 32
             let remaining = perLength + 48, sorted = perLength + 64
             perLength.initialize(repeating: 0, count: 64)
@@ -101,7 +102,6 @@ enum HuffmanTable {
             }
             if left > 0 {
                 guard allowIncomplete, longest == 1 else { return false }
-                table.update(repeating: invalidEntry, count: primarySize)
             }
             // Symbols sorted by (length, symbol): the canonical order codes are assigned in.
             for length in 1..<16 {
@@ -114,12 +114,53 @@ enum HuffmanTable {
                 offsets[Int(lengths[symbol])] += 1
             }
             let coded = offsets[15]
+            // The primary table by doubling: it grows from one slot to 2^primaryBits, a code of n bits is written
+            // once, when the table has 2^n slots, and each doubling copies every slot, so a code ends up in every
+            // slot whose low n bits are its reversed code. A code that fits with its extra bits gets one slot
+            // per value of them (read after the code, first bit lowest), holding the final value, written when
+            // the table has 2^(code + extra bits) slots; both are then consumed at once. Slots no code reaches
+            // keep the invalid entry (an incomplete one-bit code, or prefixes of codes longer than the table).
+            let pendingSlots = perLength + 64 + count, pendingLengths = pendingSlots + 32
+            let pendingSymbols = pendingLengths + 32
+            var pending = 0
+            table[0] = invalidEntry
+            var size = 1, index = 0
+            for width in 1...primaryBits {
+                (table + size).update(from: table, count: size)
+                size <<= 1
+                var code = firstCode[width]
+                for _ in 0..<perLength[width] {
+                    let symbol = sorted[index]
+                    index += 1
+                    let reversed = reverse(code, width)
+                    code += 1
+                    let extraBits = extra(symbols[symbol])
+                    if extraBits > 0 && width + extraBits <= primaryBits && pending < 32 {
+                        pendingSlots[pending] = reversed
+                        pendingLengths[pending] = width
+                        pendingSymbols[pending] = symbol
+                        pending += 1
+                    } else {
+                        table[reversed] = symbols[symbol] | UInt32(width)
+                    }
+                }
+                for k in 0..<pending {
+                    let symbolEntry = symbols[pendingSymbols[k]], length = pendingLengths[k]
+                    guard length + extra(symbolEntry) == width else { continue }
+                    let base = symbolEntry & ~0xF00
+                    for more in 0..<(1 << extra(symbolEntry)) {
+                        table[pendingSlots[k] | more << length] = (base &+ UInt32(more) << 16) | UInt32(width)
+                    }
+                }
+            }
+            // Codes longer than the primary table, in second-level tables.
             var next = primarySize
             var currentPrefix = -1
             var subBase = 0, subBits = 0
             var code = 0, codeLength = 0
-            for index in 0..<coded {
+            while index < coded {
                 let symbol = sorted[index]
+                index += 1
                 let length = Int(lengths[symbol])
                 if length != codeLength {
                     code = firstCode[length]
@@ -128,53 +169,29 @@ enum HuffmanTable {
                 let reversed = reverse(code, length)
                 code += 1
                 let symbolEntry = symbols[symbol]
-                let extraBits = extra(symbolEntry)
-                if length + extraBits <= primaryBits && extraBits > 0 {
-                    // The code and its extra bits fit the primary table together: one slot per value of the extra
-                    // bits (read after the code, first bit lowest) holds the final value, and both are consumed
-                    // at once.
-                    let total = length + extraBits
-                    let base = symbolEntry & ~0xF00
-                    for more in 0..<(1 << extraBits) {
-                        let filled = (base &+ UInt32(more) << 16) | UInt32(total)
-                        var slot = reversed | more << length
-                        while slot < primarySize {
-                            table[slot] = filled
-                            slot += 1 << total
-                        }
+                let prefix = reversed & (primarySize - 1)
+                if prefix != currentPrefix {
+                    // A new second-level table, as wide as the longest code that shares this prefix
+                    // needs: grow while the codes of each further length do not fill it.
+                    subBits = length - primaryBits
+                    var space = 1 << subBits
+                    while subBits + primaryBits < longest {
+                        space -= remaining[subBits + primaryBits]
+                        if space <= 0 { break }
+                        subBits += 1
+                        space <<= 1
                     }
-                } else if length <= primaryBits {
-                    let filled = symbolEntry | UInt32(length)
-                    var slot = reversed
-                    while slot < primarySize {
-                        table[slot] = filled
-                        slot += 1 << length
-                    }
-                } else {
-                    let prefix = reversed & (primarySize - 1)
-                    if prefix != currentPrefix {
-                        // A new second-level table, as wide as the longest code that shares this prefix
-                        // needs: grow while the codes of each further length do not fill it.
-                        subBits = length - primaryBits
-                        var space = 1 << subBits
-                        while subBits + primaryBits < longest {
-                            space -= remaining[subBits + primaryBits]
-                            if space <= 0 { break }
-                            subBits += 1
-                            space <<= 1
-                        }
-                        subBase = next
-                        next += 1 << subBits
-                        guard next <= capacity else { return false }
-                        currentPrefix = prefix
-                        table[prefix] = entry(kind: pointer, value: UInt32(subBase)) | UInt32(subBits)
-                    }
-                    let filled = symbolEntry | UInt32(length - primaryBits)
-                    var slot = reversed >> primaryBits
-                    while slot < 1 << subBits {
-                        table[subBase + slot] = filled
-                        slot += 1 << (length - primaryBits)
-                    }
+                    subBase = next
+                    next += 1 << subBits
+                    guard next <= capacity else { return false }
+                    currentPrefix = prefix
+                    table[prefix] = entry(kind: pointer, value: UInt32(subBase)) | UInt32(subBits)
+                }
+                let filled = symbolEntry | UInt32(length - primaryBits)
+                var slot = reversed >> primaryBits
+                while slot < 1 << subBits {
+                    table[subBase + slot] = filled
+                    slot += 1 << (length - primaryBits)
                 }
                 remaining[length] -= 1
             }
