@@ -15,7 +15,8 @@ struct ROOTBasketEntries: Sendable {
     /// a std::vector's header); nil when the values are back to back from the data's start (value k at
     /// `k * element.size`). Usually the basket's own entry-offset table, so no copy of it is made.
     let starts: ContiguousArray<Int32>?
-    var startShift = 0
+    /// Bytes from an entry's position in `starts` to its first value (a std::vector's header; else 0).
+    let startShift: Int
     /// entries + 1 cumulative value counts from 0 for list layouts and whenever `starts` is set; nil for scalars
     /// stored back to back (one value per entry).
     let offsets: ContiguousArray<Int32>?
